@@ -1,0 +1,3 @@
+export * from './board-doc.ts'
+export * from './origins.ts'
+export * from './text.ts'

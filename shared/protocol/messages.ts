@@ -1,0 +1,25 @@
+/**
+ * Message types on the board's WebSocket. 0–3 are the standard y-websocket ones, so that any
+ * stock WebsocketProvider can join; the rest are ours and are only sent to clients that ask.
+ */
+export const MESSAGE_SYNC = 0
+export const MESSAGE_AWARENESS = 1
+export const MESSAGE_AUTH = 2
+export const MESSAGE_QUERY_AWARENESS = 3
+/**
+ * Server → client: "everything up to this state vector is stored". Payload: a Yjs state vector.
+ * Sent only to connections that opened with `?acks=1`.
+ */
+export const MESSAGE_SAVED = 100
+
+/** WebSocket close codes the server uses. */
+export const CLOSE_UNAUTHORIZED = 4401
+export const CLOSE_FORBIDDEN = 4403
+export const CLOSE_MALFORMED = 4400
+export const CLOSE_NOT_FOUND = 4404
+export const CLOSE_SHUTTING_DOWN = 4503
+/** ws closes with 1009 itself when a message exceeds maxPayload. */
+export const CLOSE_TOO_LARGE = 1009
+
+export type Role = 'facilitator' | 'participant' | 'viewer'
+export const ROLES: readonly Role[] = ['facilitator', 'participant', 'viewer']

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { coordinate, shortText } from './common.ts'
+
+/**
+ * What each client shares through awareness (scope: presence). Never persisted; validated when
+ * read because any peer can put anything there.
+ */
+export const presenceSchema = z.object({
+  user: z.object({
+    id: shortText(64),
+    name: shortText(80),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    role: z.enum(['facilitator', 'participant', 'viewer']),
+  }),
+  cursor: z.object({ x: coordinate, y: coordinate }).nullable(),
+  selection: z.array(shortText(64)).max(10_000),
+})
+export type Presence = z.infer<typeof presenceSchema>
+
+export function readPresence(state: unknown): Presence | null {
+  const parsed = presenceSchema.safeParse(state)
+  return parsed.success ? parsed.data : null
+}
