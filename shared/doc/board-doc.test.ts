@@ -3,6 +3,9 @@ import * as Y from 'yjs'
 import { recordTypes, SCHEMA_VERSION, type NoteRecord } from '../schema/index.ts'
 import {
   addItems,
+  connectors,
+  readSetup,
+  updateSetup,
   deleteItems,
   getItem,
   initBoard,
@@ -115,5 +118,51 @@ describe('applyTextDiff', () => {
     text.insert(0, from)
     applyTextDiff(text, to)
     expect(text.toString()).toBe(to)
+  })
+})
+
+describe('connectors', () => {
+  it('keep the end of a deleted item where it was, as a free point', () => {
+    const doc = new Y.Doc()
+    addItems(doc, [note('a', { x: 10, y: 20 }), note('b', { x: 400 })], LOCAL_ORIGIN)
+    connectors(doc).add(
+      [
+        {
+          id: 'c',
+          kind: 'connector',
+          ...recordTypes.connector.defaults(),
+          from: { itemId: 'a', x: 90, y: 100 },
+          to: { itemId: 'b', x: 480, y: 80 },
+          marker: 'heart',
+        },
+      ],
+      LOCAL_ORIGIN,
+    )
+    deleteItems(doc, ['a'], LOCAL_ORIGIN)
+    expect(connectors(doc).get('c')).toMatchObject({
+      from: { itemId: null, x: 90, y: 100 },
+      to: { itemId: 'b' },
+      marker: 'heart',
+    })
+  })
+})
+
+describe('setup', () => {
+  it('edits the session setup collaboratively and restores bad fields', () => {
+    const a = new Y.Doc()
+    updateSetup(
+      a,
+      { theme: 'Working together', questions: [{ id: 'q1', text: 'Who owns it?' }] },
+      LOCAL_ORIGIN,
+    )
+    const b = new Y.Doc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    updateSetup(a, { theme: 'Working together, decision making' }, LOCAL_ORIGIN)
+    updateSetup(b, { theme: 'Working together and responsibilities' }, LOCAL_ORIGIN)
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    expect(readSetup(a).theme).toBe('Working together, decision making and responsibilities')
+    expect(readSetup(a).questions).toEqual([{ id: 'q1', text: 'Who owns it?' }])
+    a.getMap('setup').set('license', 'all rights reserved')
+    expect(readSetup(a).license).toBe('CC-BY-SA-4.0')
   })
 })

@@ -1,6 +1,6 @@
 /**
  * Typed access to a board's Y.Doc. This is the only module that knows the names of the
- * document's top-level maps and how a record is laid out in a Y.Map.
+ * document's top-level maps; everything else reads and writes records through it.
  */
 import * as Y from 'yjs'
 import {
@@ -8,27 +8,56 @@ import {
   boardMetaDefaults,
   boardMetaSchema,
   currentRecordVersions,
-  isItemKind,
+  isRecordKind,
   migrateRecord,
-  recordTypes,
   restoreItem,
+  setupDefaults,
+  setupSchema,
+  SETUP_TEXT_FIELDS,
   type BoardMeta,
+  type ConnectorRecord,
+  type EntryRecord,
+  type DotRecord,
   type Item,
-  type ItemKind,
+  type RoundRecord,
   type RecordVersions,
+  type Setup,
+  type TagRecord,
 } from '../schema/index.ts'
+import { Collection, toPlain, writeFields, type RecordMap, type RecordPatch } from './collection.ts'
 import { SYSTEM_ORIGIN } from './origins.ts'
 import { applyTextDiff } from './text.ts'
 
 const META = 'meta'
-const ITEMS = 'items'
+const SETUP = 'setup'
 const K_SCHEMA_VERSION = 'schemaVersion'
 const K_RECORD_VERSIONS = 'recordVersions'
 
-export type ItemMap = Y.Map<unknown>
+export type ItemMap = RecordMap
+
+/** The record collections of a board, each in its own top-level map. */
+export const items = (doc: Y.Doc) => new Collection<Item>(doc, 'items', ['note', 'frame', 'label'])
+export const connectors = (doc: Y.Doc) =>
+  new Collection<ConnectorRecord>(doc, 'connectors', ['connector'])
+export const tags = (doc: Y.Doc) => new Collection<TagRecord>(doc, 'tags', ['tag'])
+export const entries = (doc: Y.Doc) => new Collection<EntryRecord>(doc, 'entries', ['entry'])
+export const rounds = (doc: Y.Doc) => new Collection<RoundRecord>(doc, 'rounds', ['round'])
+export const dots = (doc: Y.Doc) => new Collection<DotRecord>(doc, 'dots', ['dot'])
+const allCollections = (doc: Y.Doc) => [
+  items(doc),
+  connectors(doc),
+  tags(doc),
+  entries(doc),
+  rounds(doc),
+  dots(doc),
+]
 
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META)
-export const itemsMap = (doc: Y.Doc): Y.Map<ItemMap> => doc.getMap(ITEMS)
+export const itemsMap = (doc: Y.Doc): Y.Map<ItemMap> => items(doc).map
+
+/** Collaborative scribe notes of a poster (its frame id) or of the plenary ('plenary'). */
+export const scribeNotes = (doc: Y.Doc, scope: string): Y.XmlFragment =>
+  doc.getXmlFragment(`scribe:${scope}`)
 
 /** Stamps a new, empty document with the current schema and its metadata. */
 export function initBoard(doc: Y.Doc, meta: Partial<BoardMeta> = {}): void {
@@ -63,12 +92,13 @@ export function migrateBoard(doc: Y.Doc): MigrationResult {
   const stale = Object.keys(current).filter((k) => (stored[k] ?? 1) < current[k]!)
   if (version === SCHEMA_VERSION && stale.length === 0) return 'current'
   doc.transact(() => {
-    itemsMap(doc).forEach((ymap) => {
-      const kind = ymap.get('kind')
-      if (!isItemKind(kind) || !stale.includes(kind)) return
-      const migrated = migrateRecord(kind, itemMapToPlain(ymap), stored[kind] ?? 1)
-      writeFields(ymap, kind, migrated)
-    })
+    for (const collection of allCollections(doc)) {
+      collection.map.forEach((ymap) => {
+        const kind = ymap.get('kind')
+        if (!isRecordKind(kind) || !stale.includes(kind)) return
+        writeFields(ymap, kind, migrateRecord(kind, toPlain(ymap), stored[kind] ?? 1))
+      })
+    }
     metaMap(doc).set(K_SCHEMA_VERSION, SCHEMA_VERSION)
     metaMap(doc).set(K_RECORD_VERSIONS, current)
   }, SYSTEM_ORIGIN)
@@ -79,9 +109,10 @@ export function readMeta(doc: Y.Doc): BoardMeta {
   const m = metaMap(doc)
   const out = boardMetaDefaults()
   for (const key of Object.keys(out) as (keyof BoardMeta)[]) {
-    const field = boardMetaSchema.shape[key]
     const value = m.get(key)
-    if (field.safeParse(value).success) (out as Record<string, unknown>)[key] = value
+    if (boardMetaSchema.shape[key].safeParse(value).success) {
+      ;(out as Record<string, unknown>)[key] = value
+    }
   }
   return out
 }
@@ -92,136 +123,105 @@ export function setMeta(doc: Y.Doc, patch: Partial<BoardMeta>, origin: unknown):
   }, origin)
 }
 
-function itemMapToPlain(ymap: ItemMap): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  ymap.forEach((value, key) => {
-    out[key] = value instanceof Y.Text ? value.toString() : value
-  })
+/** The session setup, each field restored to its default when missing or invalid. */
+export function readSetup(doc: Y.Doc): Setup {
+  const m = doc.getMap<unknown>(SETUP)
+  const out = setupDefaults()
+  for (const key of Object.keys(out) as (keyof Setup)[]) {
+    const raw = m.get(key)
+    const value = raw instanceof Y.Text ? raw.toString() : raw
+    if (setupSchema.shape[key].safeParse(value).success) {
+      ;(out as Record<string, unknown>)[key] = value
+    }
+  }
   return out
 }
 
-/** Reads one item as a plain, valid record (bad fields restored to defaults), or null. */
-export function readItem(ymap: ItemMap): Item | null {
-  return restoreItem(itemMapToPlain(ymap))
-}
-
-export function getItem(doc: Y.Doc, id: string): Item | null {
-  const ymap = itemsMap(doc).get(id)
-  return ymap ? readItem(ymap) : null
-}
-
-/** All items in drawing order (z, then id). */
-export function readItems(doc: Y.Doc): Item[] {
-  const out: Item[] = []
-  itemsMap(doc).forEach((ymap) => {
-    const item = readItem(ymap)
-    if (item) out.push(item)
-  })
-  return out.sort(compareDrawOrder)
-}
-
-export const compareDrawOrder = (a: Item, b: Item): number =>
-  a.z - b.z || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
-function writeFields(ymap: ItemMap, kind: ItemKind, fields: Record<string, unknown>): void {
-  const textFields = recordTypes[kind].textFields as readonly string[]
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue
-    if (textFields.includes(key)) {
-      const existing = ymap.get(key)
-      if (existing instanceof Y.Text) applyTextDiff(existing, String(value))
-      else ymap.set(key, new Y.Text(String(value)))
-    } else if (ymap.get(key) !== value) {
-      ymap.set(key, value)
-    }
-  }
-}
-
-/** Adds items (already valid records). */
-export function addItems(doc: Y.Doc, items: readonly Item[], origin: unknown): void {
+export function updateSetup(doc: Y.Doc, patch: Partial<Setup>, origin: unknown): void {
+  const m = doc.getMap<unknown>(SETUP)
   doc.transact(() => {
-    for (const item of items) {
-      const ymap = new Y.Map<unknown>()
-      itemsMap(doc).set(item.id, ymap)
-      writeFields(ymap, item.kind, item as unknown as Record<string, unknown>)
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue
+      if ((SETUP_TEXT_FIELDS as readonly string[]).includes(key)) {
+        const existing = m.get(key)
+        if (existing instanceof Y.Text) applyTextDiff(existing, String(value))
+        else m.set(key, new Y.Text(String(value)))
+      } else {
+        m.set(key, value)
+      }
     }
   }, origin)
 }
 
-export type ItemPatch = Partial<Omit<Item, 'id' | 'kind'>> & Record<string, unknown>
+/** Reads one item as a plain, valid record (bad fields restored to defaults), or null. */
+export const readItem = (ymap: ItemMap): Item | null => restoreItem(toPlain(ymap))
 
-/** Changes fields of existing items; unknown ids are skipped. Stamps updatedAt. */
+export const getItem = (doc: Y.Doc, id: string): Item | null => items(doc).get(id)
+
+/** All items in drawing order (z, then id). */
+export const readItems = (doc: Y.Doc): Item[] => items(doc).all().sort(compareDrawOrder)
+
+export const compareDrawOrder = (a: { z: number; id: string }, b: { z: number; id: string }) =>
+  a.z - b.z || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+export const addItems = (doc: Y.Doc, records: readonly Item[], origin: unknown): void =>
+  items(doc).add(records, origin)
+
+export type ItemPatch = Partial<Omit<Item, 'id' | 'kind'>> & RecordPatch
+
 export function updateItems(
   doc: Y.Doc,
   patches: ReadonlyMap<string, ItemPatch> | Record<string, ItemPatch>,
   origin: unknown,
   now = Date.now(),
 ): void {
-  const entries = patches instanceof Map ? [...patches] : Object.entries(patches)
-  doc.transact(() => {
-    for (const [id, patch] of entries) {
-      const ymap = itemsMap(doc).get(id)
-      const kind = ymap?.get('kind')
-      if (!ymap || !isItemKind(kind)) continue
-      const { id: _id, kind: _kind, ...fields } = patch as Record<string, unknown>
-      writeFields(ymap, kind, { ...fields, updatedAt: now })
-    }
-  }, origin)
+  items(doc).update(patches instanceof Map ? patches : Object.entries(patches), origin, now)
 }
 
 export const updateItem = (doc: Y.Doc, id: string, patch: ItemPatch, origin: unknown): void =>
   updateItems(doc, { [id]: patch }, origin)
 
-/** Removes items; removing a frame removes what is on it. */
+/**
+ * Removes items. Removing a frame removes what is on it. A connector attached to a removed item
+ * keeps that end where it was, as a free point; so a map never loses an arrow silently.
+ */
 export function deleteItems(doc: Y.Doc, ids: Iterable<string>, origin: unknown): void {
+  const coll = items(doc)
   const doomed = new Set(ids)
-  const items = itemsMap(doc)
-  items.forEach((ymap, id) => {
+  coll.map.forEach((ymap, id) => {
     const parent = ymap.get('parentId')
     if (typeof parent === 'string' && doomed.has(parent)) doomed.add(id)
   })
   doc.transact(() => {
-    for (const id of doomed) items.delete(id)
+    const detach = new Map<string, RecordPatch>()
+    for (const c of connectors(doc).all()) {
+      const patch: RecordPatch = {}
+      if (c.from.itemId && doomed.has(c.from.itemId)) patch.from = { ...c.from, itemId: null }
+      if (c.to.itemId && doomed.has(c.to.itemId)) patch.to = { ...c.to, itemId: null }
+      if (patch.from || patch.to) detach.set(c.id, patch)
+    }
+    connectors(doc).update(detach, origin)
+    coll.delete(doomed, origin)
   }, origin)
 }
 
-/** The collaborative text of an item's text field, for editors that bind to Y.Text directly. */
-export function itemText(doc: Y.Doc, id: string, field: string): Y.Text | null {
-  const value = itemsMap(doc).get(id)?.get(field)
-  return value instanceof Y.Text ? value : null
-}
+export const itemText = (doc: Y.Doc, id: string, field: string): Y.Text | null =>
+  items(doc).text(id, field)
 
-/** Highest z in use, so new items go on top. */
+/** Highest z in use among items and connectors, so new things go on top. */
 export function topZ(doc: Y.Doc): number {
   let max = 0
-  itemsMap(doc).forEach((ymap) => {
-    const z = ymap.get('z')
-    if (typeof z === 'number' && z > max) max = z
-  })
+  for (const map of [itemsMap(doc), connectors(doc).map]) {
+    map.forEach((ymap) => {
+      const z = ymap.get('z')
+      if (typeof z === 'number' && z > max) max = z
+    })
+  }
   return max
 }
 
-/**
- * Calls back with the ids of items added, changed or removed, once per transaction. Consumers
- * re-read only those ids, which keeps large boards cheap to update.
- */
-export function observeItems(
+/** Calls back with the ids of items added, changed or removed, once per transaction. */
+export const observeItems = (
   doc: Y.Doc,
   onChange: (changedIds: Set<string>, origin: unknown) => void,
-): () => void {
-  const items = itemsMap(doc)
-  const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
-    const ids = new Set<string>()
-    for (const event of events) {
-      if (event.target === items) {
-        for (const key of event.changes.keys.keys()) ids.add(key)
-      } else {
-        const id = event.path[0]
-        if (typeof id === 'string') ids.add(id)
-      }
-    }
-    if (ids.size) onChange(ids, tr.origin)
-  }
-  items.observeDeep(handler)
-  return () => items.unobserveDeep(handler)
-}
+): (() => void) => items(doc).observe(onChange)

@@ -1,5 +1,9 @@
 import { z } from 'zod'
-import { baseItemShape, colorSchema, shortText, type RecordType } from './common.ts'
+import { baseItemShape, colorSchema, idSchema, shortText, type RecordType } from './common.ts'
+
+/** A column of a poster with its heading ("Role / Motivation / Goal"). */
+export const laneSchema = z.object({ id: idSchema, title: shortText(200) })
+export type Lane = z.infer<typeof laneSchema>
 
 /** A poster: a titled area that carries the items placed on it. */
 export const frameSchema = z.object({
@@ -7,6 +11,10 @@ export const frameSchema = z.object({
   kind: z.literal('frame'),
   color: colorSchema,
   title: shortText(200),
+  /** Columns, left to right, splitting the poster's width evenly. */
+  lanes: z.array(laneSchema).max(12),
+  /** Headings its takeaways are listed under ("Identified takeaways", "Open questions"...). */
+  takeawayHeadings: z.array(shortText(200)).max(20),
 })
 export type FrameRecord = z.infer<typeof frameSchema>
 
@@ -26,6 +34,8 @@ export const frameType: RecordType<'frame', FrameRecord> = {
     updatedAt: 0,
     color: 'white',
     title: '',
+    lanes: [],
+    takeawayHeadings: [],
   }),
   migrations: {},
   textFields: ['title'],

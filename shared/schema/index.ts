@@ -3,51 +3,93 @@
  * module assembles them, owns the schema version, and restores records coming from outside.
  */
 import { z } from 'zod'
+import type { RecordType } from './common.ts'
+import { connectorType, type ConnectorRecord } from './connector.ts'
+import { entryType, type EntryRecord } from './entry.ts'
 import { frameType, type FrameRecord } from './frame.ts'
 import { labelType, type LabelRecord } from './label.ts'
 import { noteType, type NoteRecord } from './note.ts'
+import { dotType, roundType, type DotRecord, type RoundRecord } from './round.ts'
+import { tagType, type TagRecord } from './tag.ts'
 
 export * from './common.ts'
 export * from './board.ts'
 export * from './presence.ts'
-export type { NoteRecord, FrameRecord, LabelRecord }
+export * from './setup.ts'
+export { CONNECTOR_MARKERS, LINE_STYLES } from './connector.ts'
+export type { ConnectorEnd, ConnectorMarker, LineStyle } from './connector.ts'
+export { NOTE_SECTIONS } from './entry.ts'
+export type { NoteSection } from './entry.ts'
+export { STEP_STATES } from './note.ts'
+export type { Lane } from './frame.ts'
+export type {
+  NoteRecord,
+  FrameRecord,
+  LabelRecord,
+  ConnectorRecord,
+  TagRecord,
+  EntryRecord,
+  RoundRecord,
+  DotRecord,
+}
 
 /** Version of the document layout as a whole (top-level maps and how records are stored). */
 export const SCHEMA_VERSION = 1
 
-export const recordTypes = {
+/** Things placed on the canvas with a box of their own. */
+export const itemTypes = {
   note: noteType,
   frame: frameType,
   label: labelType,
 } as const
 
-export type ItemKind = keyof typeof recordTypes
+/** Every record kind, each stored in its own collection of the document. */
+export const recordTypes = {
+  ...itemTypes,
+  connector: connectorType,
+  tag: tagType,
+  entry: entryType,
+  round: roundType,
+  dot: dotType,
+} as const
+
+export type ItemKind = keyof typeof itemTypes
+export type RecordKind = keyof typeof recordTypes
 export type Item = NoteRecord | FrameRecord | LabelRecord
+export type AnyRecord = Item | ConnectorRecord | TagRecord | EntryRecord | RoundRecord | DotRecord
 export type ItemOf<K extends ItemKind> = Extract<Item, { kind: K }>
-export const ITEM_KINDS = Object.keys(recordTypes) as ItemKind[]
+export type RecordOf<K extends RecordKind> = Extract<AnyRecord, { kind: K }>
+export const ITEM_KINDS = Object.keys(itemTypes) as ItemKind[]
+export const RECORD_KINDS = Object.keys(recordTypes) as RecordKind[]
 
 /** Per-kind versions, stored in the document so that older documents can be migrated. */
 export type RecordVersions = Record<string, number>
 export const currentRecordVersions = (): RecordVersions =>
-  Object.fromEntries(ITEM_KINDS.map((k) => [k, recordTypes[k].version]))
+  Object.fromEntries(RECORD_KINDS.map((k) => [k, recordTypes[k].version]))
 
 export const itemSchema = z.discriminatedUnion('kind', [
-  recordTypes.note.schema,
-  recordTypes.frame.schema,
-  recordTypes.label.schema,
+  itemTypes.note.schema,
+  itemTypes.frame.schema,
+  itemTypes.label.schema,
 ]) as unknown as z.ZodType<Item>
 
 export function isItemKind(kind: unknown): kind is ItemKind {
+  return typeof kind === 'string' && Object.hasOwn(itemTypes, kind)
+}
+
+export function isRecordKind(kind: unknown): kind is RecordKind {
   return typeof kind === 'string' && Object.hasOwn(recordTypes, kind)
 }
 
+const typeOf = (kind: RecordKind) => recordTypes[kind] as unknown as RecordType<string, AnyRecord>
+
 /** Brings a plain record of an older version up to the current one, without mutating it. */
 export function migrateRecord(
-  kind: ItemKind,
+  kind: RecordKind,
   record: Readonly<Record<string, unknown>>,
   fromVersion: number,
 ): Record<string, unknown> {
-  const type = recordTypes[kind]
+  const type = typeOf(kind)
   if (fromVersion > type.version) {
     throw new SchemaError(
       `a ${kind} of version ${fromVersion} is newer than this app (${type.version})`,
@@ -64,15 +106,15 @@ export function migrateRecord(
 
 /**
  * Restores a record from untrusted data: each field that is missing or invalid gets its default,
- * unknown fields are kept for forward compatibility. Returns null only when the record cannot be an
- * item at all (no id or an unknown kind); it never throws.
+ * unknown fields are kept for forward compatibility. Returns null only when the record cannot be
+ * one at all (no id, an unknown kind, a version from the future); it never throws.
  */
-export function restoreItem(raw: unknown, fromVersion?: number): Item | null {
+export function restoreRecord(raw: unknown, fromVersion?: number): AnyRecord | null {
   if (typeof raw !== 'object' || raw === null) return null
   const rec = raw as Record<string, unknown>
-  if (!isItemKind(rec.kind)) return null
+  if (!isRecordKind(rec.kind)) return null
   const kind = rec.kind
-  const type = recordTypes[kind]
+  const type = typeOf(kind)
   if (!type.schema.shape.id!.safeParse(rec.id).success) return null
   let migrated: Record<string, unknown>
   try {
@@ -86,10 +128,25 @@ export function restoreItem(raw: unknown, fromVersion?: number): Item | null {
     const field = type.schema.shape[key]
     if (!field || !field.safeParse(migrated[key]).success) out[key] = fallback
   }
-  return out as Item
+  return out as AnyRecord
 }
 
-/** Validates an item from outside (API body, import) strictly, with readable errors. */
+/** restoreRecord for canvas items only. */
+export function restoreItem(raw: unknown, fromVersion?: number): Item | null {
+  const rec = restoreRecord(raw, fromVersion)
+  return rec && isItemKind(rec.kind) ? (rec as Item) : null
+}
+
+/** Validates a record from outside (API body, import) strictly, with readable errors. */
+export function parseRecord(raw: unknown): AnyRecord {
+  const kind = (raw as { kind?: unknown } | null)?.kind
+  if (!isRecordKind(kind))
+    throw new SchemaError(`kind: unknown record kind ${JSON.stringify(kind)}`)
+  const result = typeOf(kind).schema.safeParse(raw)
+  if (!result.success) throw new SchemaError(formatIssues(result.error))
+  return result.data as AnyRecord
+}
+
 export function parseItem(raw: unknown): Item {
   const result = itemSchema.safeParse(raw)
   if (!result.success) throw new SchemaError(formatIssues(result.error))

@@ -1,5 +1,8 @@
 import { z } from 'zod'
-import { baseItemShape, colorSchema, shortText, type RecordType } from './common.ts'
+import { baseItemShape, colorSchema, idSchema, shortText, type RecordType } from './common.ts'
+
+/** Whether a process-map step exists today or is missing (the seed's last step). */
+export const STEP_STATES = ['none', 'exists', 'missing'] as const
 
 /** A post-it. */
 export const noteSchema = z.object({
@@ -7,6 +10,15 @@ export const noteSchema = z.object({
   kind: z.literal('note'),
   color: colorSchema,
   text: shortText(5000),
+  /** The lane of its frame it sits in, or null. */
+  laneId: idSchema.nullable(),
+  /** Ids of board tags it relates to ("Relates to: PM, SRE"). */
+  tags: z.array(idSchema).max(50),
+  step: z.enum(STEP_STATES),
+  /** Who is involved at this step of a process. */
+  involved: shortText(500),
+  /** The takeaway heading of its poster this note is listed under, or null. */
+  takeaway: shortText(200).nullable(),
 })
 export type NoteRecord = z.infer<typeof noteSchema>
 
@@ -26,7 +38,12 @@ export const noteType: RecordType<'note', NoteRecord> = {
     updatedAt: 0,
     color: 'yellow',
     text: '',
+    laneId: null,
+    tags: [],
+    step: 'none',
+    involved: '',
+    takeaway: null,
   }),
   migrations: {},
-  textFields: ['text'],
+  textFields: ['text', 'involved'],
 }

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { idSchema, shortText, timestamp, type RecordType } from './common.ts'
+
+/** The five sections of the structured notes, in the order the notes page lists them. */
+export const NOTE_SECTIONS = ['answers', 'features', 'decisions', 'actions', 'questions'] as const
+export type NoteSection = (typeof NOTE_SECTIONS)[number]
+
+/**
+ * One item of the structured notes: its text and the three questions every item answers
+ * ("Why is this important? What is it blocking? Who is responsible?"). An entry in "answers"
+ * answers one of the setup questions. `sourceId` links back to the post-it or connector it was
+ * promoted from.
+ */
+export const entrySchema = z.object({
+  id: idSchema,
+  kind: z.literal('entry'),
+  section: z.enum(NOTE_SECTIONS),
+  text: shortText(5000),
+  why: shortText(5000),
+  blocking: shortText(5000),
+  responsible: shortText(500),
+  questionId: idSchema.nullable(),
+  sourceId: idSchema.nullable(),
+  order: z.number().finite(),
+  authorId: shortText(64),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+})
+export type EntryRecord = z.infer<typeof entrySchema>
+
+export const entryType: RecordType<'entry', EntryRecord> = {
+  kind: 'entry',
+  version: 1,
+  schema: entrySchema,
+  defaults: () => ({
+    section: 'features',
+    text: '',
+    why: '',
+    blocking: '',
+    responsible: '',
+    questionId: null,
+    sourceId: null,
+    order: 0,
+    authorId: '',
+    createdAt: 0,
+    updatedAt: 0,
+  }),
+  migrations: {},
+  textFields: ['text', 'why', 'blocking', 'responsible'],
+}
