@@ -1,30 +1,22 @@
 /**
  * Board templates: data that fills a new board. Each template validates its options and returns
- * the metadata and items to write, so that adding one means adding data, not code paths.
+ * the records to write, so that adding one means adding data, not code paths.
  */
-import { z } from 'zod'
-import { formatIssues, SchemaError, type BoardMeta, type Item } from '../schema/index.ts'
+import type * as Y from 'yjs'
+import { connectors, initBoard, items, tags, updateSetup } from '../doc/index.ts'
+import { SYSTEM_ORIGIN } from '../doc/origins.ts'
+import { formatIssues, SchemaError, type BoardMeta } from '../schema/index.ts'
+import { blank } from './blank.ts'
+import { idealProcess } from './ideal-process.ts'
+import { rolesAndGaps } from './roles-and-gaps.ts'
+import type { Template, TemplateContext, TemplateResult } from './template.ts'
 
-export interface TemplateResult {
-  meta: Partial<BoardMeta>
-  items: Item[]
-}
-
-export interface TemplateContext {
-  now: number
-  authorId: string
-}
-
-interface Template {
-  options: z.ZodType
-  build: (options: never, ctx: TemplateContext) => TemplateResult
-}
+export type { TemplateContext, TemplateResult } from './template.ts'
 
 const templates: Record<string, Template> = {
-  blank: {
-    options: z.object({}),
-    build: () => ({ meta: {}, items: [] }),
-  },
+  blank,
+  'roles-and-gaps': rolesAndGaps,
+  'ideal-process': idealProcess,
 }
 
 export const TEMPLATE_NAMES = Object.keys(templates)
@@ -42,5 +34,26 @@ export function buildTemplate(
   const parsed = template.options.safeParse(rawOptions ?? {})
   if (!parsed.success) throw new SchemaError(`template options: ${formatIssues(parsed.error)}`)
   const result = template.build(parsed.data as never, ctx)
-  return { meta: { template: name, ...result.meta }, items: result.items }
+  return { ...result, meta: { template: name, ...result.meta } }
+}
+
+/**
+ * Fills a new, empty document: schema stamp, metadata and the template's records, in one
+ * transaction. Throws a SchemaError (and writes nothing) for an unknown template or bad options.
+ */
+export function createBoard(
+  doc: Y.Doc,
+  request: { title?: string; template?: string; options?: unknown },
+  ctx: TemplateContext = { now: Date.now(), authorId: '' },
+): void {
+  const result = buildTemplate(request.template ?? 'blank', request.options, ctx)
+  const meta: Partial<BoardMeta> = { createdAt: ctx.now, ...result.meta }
+  if (request.title) meta.title = request.title
+  doc.transact(() => {
+    initBoard(doc, meta)
+    if (result.setup) updateSetup(doc, result.setup, SYSTEM_ORIGIN)
+    tags(doc).add(result.tags ?? [], SYSTEM_ORIGIN)
+    items(doc).add(result.items, SYSTEM_ORIGIN)
+    connectors(doc).add(result.connectors ?? [], SYSTEM_ORIGIN)
+  }, SYSTEM_ORIGIN)
 }
