@@ -74,7 +74,7 @@ class PathResolver {
       } else if (current.parent !== null) {
         path = this.explicitPath(current)
       } else {
-        const neighbour = current.origin ?? current.rightOrigin
+        const neighbour: Y.ID | null = current.origin ?? current.rightOrigin
         current = neighbour ? this.find(neighbour) : null
       }
     }
