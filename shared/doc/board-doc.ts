@@ -11,11 +11,14 @@ import {
   isRecordKind,
   migrateRecord,
   restoreItem,
+  facilitationDefaults,
+  facilitationSchema,
   setupDefaults,
   setupSchema,
   SETUP_TEXT_FIELDS,
   type BoardMeta,
   type ConnectorRecord,
+  type Facilitation,
   type EntryRecord,
   type DotRecord,
   type Item,
@@ -30,6 +33,9 @@ import { applyTextDiff } from './text.ts'
 
 const META = 'meta'
 const SETUP = 'setup'
+/** Facilitator-only state: agenda, timer, phase. The server refuses others' updates to it. */
+export const FACILITATION = 'facilitation'
+const SCRIBE_PREFIX = 'scribe:'
 const K_SCHEMA_VERSION = 'schemaVersion'
 const K_RECORD_VERSIONS = 'recordVersions'
 
@@ -57,7 +63,19 @@ export const itemsMap = (doc: Y.Doc): Y.Map<ItemMap> => items(doc).map
 
 /** Collaborative scribe notes of a poster (its frame id) or of the plenary ('plenary'). */
 export const scribeNotes = (doc: Y.Doc, scope: string): Y.XmlFragment =>
-  doc.getXmlFragment(`scribe:${scope}`)
+  doc.getXmlFragment(`${SCRIBE_PREFIX}${scope}`)
+
+/**
+ * Scopes ('plenary' or frame ids) that have scribe notes in the document, sorted. A fragment that
+ * arrived in an update is listed in doc.share before anyone asked for it by name.
+ */
+export function scribeScopes(doc: Y.Doc): string[] {
+  const scopes: string[] = []
+  for (const key of doc.share.keys()) {
+    if (key.startsWith(SCRIBE_PREFIX)) scopes.push(key.slice(SCRIBE_PREFIX.length))
+  }
+  return scopes.sort()
+}
 
 /** Stamps a new, empty document with the current schema and its metadata. */
 export function initBoard(doc: Y.Doc, meta: Partial<BoardMeta> = {}): void {
@@ -225,3 +243,27 @@ export const observeItems = (
   doc: Y.Doc,
   onChange: (changedIds: Set<string>, origin: unknown) => void,
 ): (() => void) => items(doc).observe(onChange)
+
+/** Agenda, timer and phase, each restored to its default when missing or invalid. */
+export function readFacilitation(doc: Y.Doc): Facilitation {
+  const m = doc.getMap<unknown>(FACILITATION)
+  const out = facilitationDefaults()
+  for (const key of Object.keys(out) as (keyof Facilitation)[]) {
+    const value = m.get(key)
+    if (facilitationSchema.shape[key].safeParse(value).success) {
+      ;(out as Record<string, unknown>)[key] = value
+    }
+  }
+  return out
+}
+
+export function updateFacilitation(
+  doc: Y.Doc,
+  patch: Partial<Facilitation>,
+  origin: unknown,
+): void {
+  const m = doc.getMap<unknown>(FACILITATION)
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) m.set(key, value)
+  }, origin)
+}
