@@ -1,0 +1,240 @@
+/**
+ * Lean benchmark clients: raw `ws` sockets speaking the y-websocket sync protocol (no awareness).
+ * A client either holds a Y.Doc (writers, loaders) or none at all (latency receivers, which only
+ * read which edits an update carries with Y.parseUpdateMeta).
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { MESSAGE_SAVED, MESSAGE_SYNC } from '../shared/protocol/messages.ts'
+
+const OPEN_TIMEOUT_MS = 15_000
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc())
+
+export interface ClientOptions {
+  /** Applies incoming updates to this doc (unless `applyIncoming` is false) and sends its edits. */
+  doc?: Y.Doc
+  applyIncoming?: boolean
+  /** Every document update received (sync step 2 and updates), with its arrival time. */
+  onUpdate?: (update: Uint8Array, now: number, step2: boolean) => void
+  /** Our server's "stored up to this state vector" message (type 100, only with ?acks=1). */
+  onSaved?: (stateVector: Map<number, number>, now: number) => void
+}
+
+export class BenchClient {
+  bytesIn = 0
+  messagesIn = 0
+  closeCode: number | null = null
+  /** Resolves with performance.now() when sync step 2 arrived (the provider's 'synced'). */
+  readonly synced: Promise<number>
+  private resolveSynced!: (now: number) => void
+  private readonly ws: WebSocket
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== this) this.send(encodeSync(syncProtocol.messageYjsUpdate, update))
+  }
+
+  private constructor(
+    url: string,
+    private readonly opts: ClientOptions,
+  ) {
+    this.synced = new Promise((r) => (this.resolveSynced = r))
+    this.ws = new WebSocket(url, { perMessageDeflate: false })
+    this.ws.on('message', (data: Buffer) => this.receive(data))
+    this.ws.on('close', (code) => (this.closeCode = code))
+    this.ws.on('error', () => {})
+    opts.doc?.on('update', this.onDocUpdate)
+  }
+
+  /** Connects and sends sync step 1; resolves once the socket is open. */
+  static open(url: string, opts: ClientOptions = {}): Promise<BenchClient> {
+    const client = new BenchClient(url, opts)
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`open timed out: ${url}`)), OPEN_TIMEOUT_MS)
+      client.ws.once('open', () => {
+        clearTimeout(timer)
+        const sv = opts.doc ? Y.encodeStateVector(opts.doc) : EMPTY_STATE_VECTOR
+        client.send(encodeSync(syncProtocol.messageYjsSyncStep1, sv))
+        resolve(client)
+      })
+      client.ws.once('unexpected-response', (_req, res) => {
+        clearTimeout(timer)
+        reject(new Error(`upgrade refused: ${res.statusCode}`))
+      })
+      client.ws.once('close', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`closed before open: ${code}`))
+      })
+    })
+  }
+
+  /** Waits for sync step 2, failing after `timeoutMs`. */
+  whenSynced(timeoutMs = 15_000): Promise<number> {
+    return withTimeout(this.synced, timeoutMs, 'sync step 2')
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message)
+  }
+
+  async close(): Promise<void> {
+    this.opts.doc?.off('update', this.onDocUpdate)
+    if (this.ws.readyState === WebSocket.CLOSED) return
+    const closed = new Promise<void>((r) => this.ws.once('close', () => r()))
+    this.ws.close()
+    const timer = setTimeout(() => this.ws.terminate(), 2_000)
+    await closed
+    clearTimeout(timer)
+  }
+
+  private receive(data: Buffer): void {
+    const now = performance.now()
+    this.bytesIn += data.length
+    this.messagesIn++
+    const decoder = decoding.createDecoder(
+      new Uint8Array(data.buffer, data.byteOffset, data.length),
+    )
+    const type = decoding.readVarUint(decoder)
+    if (type === MESSAGE_SYNC) {
+      const sub = decoding.readVarUint(decoder)
+      const payload = decoding.readVarUint8Array(decoder)
+      if (sub === syncProtocol.messageYjsSyncStep1) {
+        // Reply with what the server lacks: nothing, for a client without a doc.
+        const diff = this.opts.doc ? Y.encodeStateAsUpdate(this.opts.doc, payload) : EMPTY_UPDATE
+        this.send(encodeSync(syncProtocol.messageYjsSyncStep2, diff))
+        return
+      }
+      const step2 = sub === syncProtocol.messageYjsSyncStep2
+      if (this.opts.doc && this.opts.applyIncoming !== false) {
+        Y.applyUpdate(this.opts.doc, payload, this)
+      }
+      this.opts.onUpdate?.(payload, now, step2)
+      if (step2) this.resolveSynced(now)
+    } else if (type === MESSAGE_SAVED && this.opts.onSaved) {
+      this.opts.onSaved(Y.decodeStateVector(decoding.readVarUint8Array(decoder)), now)
+    }
+  }
+}
+
+function encodeSync(sub: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  encoding.writeVarUint(encoder, sub)
+  encoding.writeVarUint8Array(encoder, payload)
+  return encoding.toUint8Array(encoder)
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms)
+  })
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer))
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+/** Polls `done` every few ms until true or `timeoutMs` passed; returns whether it became true. */
+export async function waitFor(
+  done: () => boolean,
+  timeoutMs: number,
+  stepMs = 5,
+): Promise<boolean> {
+  const end = performance.now() + timeoutMs
+  while (!done()) {
+    if (performance.now() > end) return false
+    await sleep(stepMs)
+  }
+  return true
+}
+
+/** Opens clients in small batches, so that connecting does not flood the server at once. */
+export async function openMany(
+  count: number,
+  url: string,
+  make: (i: number) => ClientOptions,
+  batch = 10,
+): Promise<BenchClient[]> {
+  const out: BenchClient[] = []
+  for (let i = 0; i < count; i += batch) {
+    const n = Math.min(batch, count - i)
+    const opened = await Promise.all(
+      Array.from({ length: n }, (_, k) => BenchClient.open(url, make(i + k))),
+    )
+    out.push(...opened)
+  }
+  await Promise.all(out.map((c) => c.whenSynced()))
+  return out
+}
+
+export const closeAll = (clients: readonly BenchClient[]) =>
+  Promise.all(clients.map((c) => c.close()))
+
+/**
+ * Which edits were sent when, keyed by the writer's Yjs client id and the clock its edit started
+ * at. Receivers find out which edits an update carries from its clock ranges, so no doc is needed
+ * and a server that merges several edits into one message is measured correctly.
+ */
+export class EditLog {
+  private readonly byClient = new Map<number, { clocks: number[]; times: number[] }>()
+  count = 0
+
+  /** Call just before making the edit on `doc`. */
+  record(doc: Y.Doc, now = performance.now()): void {
+    let entry = this.byClient.get(doc.clientID)
+    if (!entry) this.byClient.set(doc.clientID, (entry = { clocks: [], times: [] }))
+    entry.clocks.push(Y.getState(doc.store, doc.clientID))
+    entry.times.push(now)
+    this.count++
+  }
+
+  sentBy(clientId: number): number {
+    return this.byClient.get(clientId)?.clocks.length ?? 0
+  }
+
+  /** A receiver's view: which of the logged edits it has received so far, and how late. */
+  cursor(skipClient?: number): EditCursor {
+    return new EditCursor(this, skipClient)
+  }
+
+  /** Internal to EditCursor. */
+  entry(clientId: number) {
+    return this.byClient.get(clientId)
+  }
+}
+
+export class EditCursor {
+  received = 0
+  private readonly next = new Map<number, number>()
+
+  constructor(
+    private readonly log: EditLog,
+    private readonly skipClient?: number,
+  ) {}
+
+  /** Counts the logged edits this update completes; pushes each one's latency to `latencies`. */
+  onUpdate(update: Uint8Array, now: number, latencies?: number[]): number {
+    const { to } = Y.parseUpdateMeta(update)
+    let delivered = 0
+    for (const [client, end] of to) {
+      if (client === this.skipClient) continue
+      const entry = this.log.entry(client)
+      if (!entry) continue
+      let i = this.next.get(client) ?? 0
+      while (i < entry.clocks.length && entry.clocks[i]! < end) {
+        latencies?.push(now - entry.times[i]!)
+        i++
+        delivered++
+      }
+      this.next.set(client, i)
+    }
+    this.received += delivered
+    return delivered
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: runs every scenario against our server and the reference
+ * @y/websocket-server (each in its own child process), prints a summary table and JSON with
+ * both results and their ratios, and writes the JSON to bench/results/latest.json.
+ * Progress goes to stderr; stdout holds the table and the JSON only.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { compare, printTable, type Comparison } from './report.ts'
+import { runBurst, type BurstConfig } from './scenarios/burst.ts'
+import { runColdLoad, type ColdLoadConfig } from './scenarios/coldload.ts'
+import { runFanout, type FanoutConfig } from './scenarios/fanout.ts'
+import { killAllChildren, REPO_ROOT, Target, TARGET_NAMES, type TargetName } from './servers.ts'
+import { round } from './stats.ts'
+
+const TIME_LIMIT_MS = 280_000
+const env = (name: string, fallback: number) => {
+  const v = Number(process.env[name])
+  return Number.isFinite(v) && v > 0 ? v : fallback
+}
+
+const config = {
+  fanout: {
+    receivers: env('BENCH_FANOUT_RECEIVERS', 50),
+    edits: env('BENCH_FANOUT_EDITS', 500),
+    intervalMs: env('BENCH_FANOUT_INTERVAL_MS', 10),
+    warmupEdits: env('BENCH_FANOUT_WARMUP', 20),
+    receiverDocs: process.env.BENCH_RECEIVER_DOCS === '1',
+  } satisfies FanoutConfig,
+  burst: {
+    writers: env('BENCH_BURST_WRITERS', 10),
+    editsPerWriter: env('BENCH_BURST_EDITS', 300),
+    observers: env('BENCH_BURST_OBSERVERS', 5),
+    notes: 10,
+  } satisfies BurstConfig,
+  coldload: {
+    items: env('BENCH_COLD_ITEMS', 5000),
+    runs: env('BENCH_COLD_RUNS', 5),
+    batch: 250,
+  } satisfies ColdLoadConfig,
+}
+
+const SCENARIOS = {
+  fanout: (t: Target) => runFanout(t, config.fanout),
+  burst: (t: Target) => runBurst(t, config.burst),
+  coldload: (t: Target) => runColdLoad(t, config.coldload),
+}
+type ScenarioName = keyof typeof SCENARIOS
+
+const pick = <T extends string>(value: string | undefined, all: readonly T[]): T[] =>
+  value ? (value.split(',').filter((v) => (all as readonly string[]).includes(v)) as T[]) : [...all]
+
+const say = (msg: string) => process.stderr.write(`[bench] ${msg}\n`)
+
+interface Measured {
+  result: unknown
+  serverCpuMs: number
+  clientCpuMs: number
+  wallMs: number
+}
+
+async function main(): Promise<void> {
+  const outDir = join(REPO_ROOT, 'bench', 'results')
+  mkdirSync(outDir, { recursive: true })
+  const targets = pick<TargetName>(process.env.BENCH_TARGETS, TARGET_NAMES)
+  const scenarios = pick<ScenarioName>(
+    process.env.BENCH_SCENARIOS,
+    Object.keys(SCENARIOS) as ScenarioName[],
+  )
+  const profile = process.env.BENCH_PROFILE === '1'
+  const results: Record<string, Record<string, Measured>> = {}
+  const loadBefore = loadavg()
+  const clientStart = process.cpuUsage()
+  const benchStart = performance.now()
+
+  for (const [i, scenario] of scenarios.entries()) {
+    // Alternate which server goes first, so neither always runs on a cooler machine.
+    const order = i % 2 === 0 ? targets : [...targets].reverse()
+    for (const name of order) {
+      const target = new Target(name, { outDir, profile })
+      say(`${scenario} on ${name}…`)
+      try {
+        await target.start()
+        const cpu0 = process.cpuUsage()
+        const server0 = target.cpuMs()
+        const t0 = performance.now()
+        const result = await SCENARIOS[scenario](target)
+        const cpu = process.cpuUsage(cpu0)
+        ;(results[name] ??= {})[scenario] = {
+          result,
+          serverCpuMs: round(target.cpuMs() - server0, 0),
+          clientCpuMs: round((cpu.user + cpu.system) / 1000, 0),
+          wallMs: round(performance.now() - t0, 0),
+        }
+      } finally {
+        await target.dispose()
+      }
+    }
+  }
+
+  const clientCpu = process.cpuUsage(clientStart)
+  const wallMs = performance.now() - benchStart
+  const comparison: Comparison[] = compare(results)
+  const fanoutP99 = comparison.find((c) => c.figure === 'fanout.latency.p99Ms')
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      loadavgBefore: loadBefore.map((n) => round(n)),
+      loadavgAfter: loadavg().map((n) => round(n)),
+    },
+    client: {
+      // The bench's own process: all clients share the cores with the server under test.
+      cpuMs: round((clientCpu.user + clientCpu.system) / 1000, 0),
+      wallMs: round(wallMs, 0),
+      cpuShareOfOneCore: round((clientCpu.user + clientCpu.system) / 1000 / wallMs, 3),
+    },
+    config,
+    results,
+    comparison,
+    goals: {
+      oursBetterOnEveryFigure:
+        comparison.length > 0 && comparison.every((c) => c.better === 'ours'),
+      fanoutP99Halved: fanoutP99 ? fanoutP99.ratio <= 0.5 : null,
+    },
+  }
+  printTable(results, comparison)
+  const json = JSON.stringify(report, null, 2)
+  writeFileSync(join(outDir, 'latest.json'), json + '\n')
+  process.stdout.write(json + '\n')
+  say(`done in ${round(wallMs / 1000, 1)} s; written to bench/results/latest.json`)
+}
+
+const watchdog = setTimeout(() => {
+  say(`time limit of ${TIME_LIMIT_MS / 1000} s reached; stopping`)
+  killAllChildren()
+  process.exit(2)
+}, TIME_LIMIT_MS)
+watchdog.unref()
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAllChildren()
+    process.exit(130)
+  })
+}
+process.on('exit', killAllChildren)
+
+main().then(
+  () => {
+    killAllChildren()
+    process.exit(0)
+  },
+  (err: unknown) => {
+    say(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    killAllChildren()
+    process.exit(1)
+  },
+)
