@@ -1,0 +1,32 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Logger } from '../logger.ts'
+import type { BoardStore } from '../persistence/store.ts'
+import type { RoomManager } from '../sync/room-manager.ts'
+
+/** What route handlers may use: the server's parts, never module globals. */
+export interface AppContext {
+  store: BoardStore
+  rooms: RoomManager
+  secret: string
+  adminToken?: string
+  publicUrl?: string
+  log: Logger
+  startedAt: number
+}
+
+export interface RequestContext {
+  req: IncomingMessage
+  res: ServerResponse
+  url: URL
+  /** Named segments of the route's path, e.g. `id` for `/api/boards/:id/export`. */
+  params: Record<string, string>
+  app: AppContext
+}
+
+export type RouteHandler = (ctx: RequestContext) => void | Promise<void>
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  path: string
+  handler: RouteHandler
+}

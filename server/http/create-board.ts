@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import { formatIssues, SchemaError } from '../../shared/schema/index.ts'
+import { ROLES, type Role } from '../../shared/protocol/messages.ts'
+import { isAdmin } from '../auth/admin.ts'
+import { createTokens } from '../auth/tokens.ts'
+import { createBoard } from '../boards/create-board.ts'
+import type { RequestContext, RouteHandler } from './context.ts'
+import { HttpError, readJsonBody, sendJson } from './respond.ts'
+
+const BODY_LIMIT = 64 * 1024
+
+const bodySchema = z
+  .object({
+    title: z.string().max(200).optional(),
+    template: z.string().min(1).max(64).optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+
+/** POST /api/boards: creates a board and answers its id, role tokens and links. */
+export const createBoardRoute: RouteHandler = async (ctx) => {
+  const { req, res, app } = ctx
+  if (!isAdmin(req, app.adminToken))
+    throw new HttpError(401, 'creating boards needs the admin token')
+  const raw = (await readJsonBody(req, BODY_LIMIT)) ?? {}
+  const body = bodySchema.safeParse(raw)
+  if (!body.success) throw new HttpError(400, `invalid body: ${formatIssues(body.error)}`)
+  let id: string
+  try {
+    id = await createBoard(app.store, body.data)
+  } catch (err) {
+    if (err instanceof SchemaError) throw new HttpError(400, err.message)
+    throw err
+  }
+  const tokens = createTokens(app.secret, id)
+  const base = publicBase(ctx)
+  const links = Object.fromEntries(
+    ROLES.map((role) => [role, `${base}/b/${id}#token=${tokens[role]}`]),
+  ) as Record<Role, string>
+  app.log.info({ boardId: id, template: body.data.template ?? 'blank' }, 'board created')
+  sendJson(res, 201, { id, tokens, links })
+}
+
+/** PUBLIC_URL when configured, otherwise the address the request was sent to. */
+function publicBase({ req, app }: RequestContext): string {
+  if (app.publicUrl) return app.publicUrl
+  const host = req.headers.host
+  const safeHost = host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? host : 'localhost'
+  const proto = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http'
+  return `${proto}://${safeHost}`
+}

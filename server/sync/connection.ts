@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto'
+import { WebSocket } from 'ws'
+import type { Role } from '../../shared/protocol/messages.ts'
+import type { Logger } from '../logger.ts'
+
+export interface ConnectionInfo {
+  boardId: string
+  role: Role
+  /** Opened with `?acks=1`: receives MESSAGE_SAVED after its updates are stored. */
+  wantsAcks: boolean
+}
+
+/** One client's socket in a room, with the role it was granted at the upgrade. */
+export class Connection {
+  readonly id = randomUUID().slice(0, 8)
+  readonly boardId: string
+  readonly role: Role
+  readonly wantsAcks: boolean
+  readonly log: Logger
+  private closing = false
+
+  constructor(
+    private readonly socket: WebSocket,
+    info: ConnectionInfo,
+    log: Logger,
+  ) {
+    this.boardId = info.boardId
+    this.role = info.role
+    this.wantsAcks = info.wantsAcks
+    this.log = log.child({ boardId: info.boardId, role: info.role, conn: this.id })
+  }
+
+  get closed(): boolean {
+    return this.closing || this.socket.readyState !== WebSocket.OPEN
+  }
+
+  send(data: Uint8Array): void {
+    if (!this.closed) this.socket.send(data)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closing) return
+    this.closing = true
+    this.log.info({ code, reason }, 'closing connection')
+    if (
+      this.socket.readyState === WebSocket.OPEN ||
+      this.socket.readyState === WebSocket.CONNECTING
+    )
+      this.socket.close(code, reason.slice(0, 120))
+  }
+}

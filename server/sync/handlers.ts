@@ -1,0 +1,73 @@
+/**
+ * The message handler table: one entry per message type a client may send (the constants in
+ * shared/protocol/messages.ts). A handler reads its frame and acts on the room; anything it
+ * does not accept is thrown as a ProtocolError and ends only that connection.
+ */
+import * as decoding from 'lib0/decoding'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import {
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+} from '../../shared/protocol/messages.ts'
+import type { Connection } from './connection.ts'
+import { malformed, ProtocolError } from './errors.ts'
+import type { Room } from './room.ts'
+
+export type MessageHandler = (room: Room, conn: Connection, decoder: decoding.Decoder) => void
+
+const handleSync: MessageHandler = (room, conn, decoder) => {
+  const type = decoding.readVarUint(decoder)
+  const payload = decoding.readVarUint8Array(decoder)
+  expectEnd(decoder)
+  switch (type) {
+    case syncProtocol.messageYjsSyncStep1:
+      // Throws on a garbled state vector before we encode anything against it.
+      Y.decodeStateVector(payload)
+      room.answerSyncStep1(conn, payload)
+      return
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate:
+      room.applyClientUpdate(conn, payload)
+      return
+    default:
+      throw malformed(`unknown sync message type ${type}`)
+  }
+}
+
+const handleAwareness: MessageHandler = (room, conn, decoder) => {
+  const update = decoding.readVarUint8Array(decoder)
+  expectEnd(decoder)
+  room.applyAwareness(conn, update)
+}
+
+const handleQueryAwareness: MessageHandler = (room, conn, decoder) => {
+  expectEnd(decoder)
+  room.sendAwareness(conn)
+}
+
+export const messageHandlers: Readonly<Record<number, MessageHandler>> = {
+  [MESSAGE_SYNC]: handleSync,
+  [MESSAGE_AWARENESS]: handleAwareness,
+  [MESSAGE_QUERY_AWARENESS]: handleQueryAwareness,
+}
+
+/** Reads one frame and runs its handler. Throws ProtocolError for anything malformed. */
+export function dispatch(room: Room, conn: Connection, frame: Uint8Array): void {
+  const decoder = decoding.createDecoder(frame)
+  try {
+    const type = decoding.readVarUint(decoder)
+    const handler = Object.hasOwn(messageHandlers, type) ? messageHandlers[type] : undefined
+    if (!handler) throw malformed(`unknown message type ${type}`)
+    handler(room, conn, decoder)
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err
+    throw malformed(`malformed message: ${(err as Error).message}`)
+  }
+}
+
+/** Called by a handler once it has read its frame and before it changes anything. */
+function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw malformed('trailing bytes after message')
+}

@@ -1,0 +1,116 @@
+/**
+ * Owns the rooms of one server: loads each board once (concurrent joins share the load),
+ * and unloads it after the last lease is released (final store, compaction, doc destroyed).
+ * A join that arrives while the board is unloading waits and loads it afresh.
+ */
+import type { Logger } from '../logger.ts'
+import type { BoardStore } from '../persistence/store.ts'
+import { BoardNotFoundError } from './errors.ts'
+import { Room } from './room.ts'
+
+export interface RoomManagerOptions {
+  store: BoardStore
+  log: Logger
+  compactEvery: number
+}
+
+/** A claim on a loaded room; the room stays in memory until every lease is released. */
+export interface RoomLease {
+  room: Promise<Room>
+  release(): void
+}
+
+interface Entry {
+  refs: number
+  ready: Promise<Room>
+}
+
+export class RoomManager {
+  private readonly entries = new Map<string, Entry>()
+  private readonly unloading = new Map<string, Promise<void>>()
+
+  constructor(private readonly options: RoomManagerOptions) {}
+
+  /** Rejects with BoardNotFoundError when the store does not know the board. */
+  acquire(boardId: string): RoomLease {
+    let entry = this.entries.get(boardId)
+    if (!entry) {
+      const created: Entry = { refs: 0, ready: this.load(boardId) }
+      created.ready.catch(() => {
+        if (this.entries.get(boardId) === created) this.entries.delete(boardId)
+      })
+      this.entries.set(boardId, created)
+      entry = created
+    }
+    const held = entry
+    held.refs++
+    let released = false
+    return {
+      room: held.ready,
+      release: () => {
+        if (released) return
+        released = true
+        if (--held.refs === 0) this.unload(boardId, held)
+      },
+    }
+  }
+
+  /** Runs `fn` on the board's live document, loading it for the duration when needed. */
+  async withRoom<T>(boardId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const lease = this.acquire(boardId)
+    try {
+      return await fn(await lease.room)
+    } finally {
+      lease.release()
+    }
+  }
+
+  /** The room if it is in memory and loaded (for tests and diagnostics). */
+  async loaded(boardId: string): Promise<Room | undefined> {
+    const entry = this.entries.get(boardId)
+    return entry ? entry.ready.catch(() => undefined) : undefined
+  }
+
+  get loadedIds(): string[] {
+    return [...this.entries.keys()]
+  }
+
+  /** Stores what every room has applied so far. */
+  async flushAll(): Promise<void> {
+    await Promise.all(
+      [...this.entries.values()].map((e) => e.ready.then((room) => room.flush()).catch(() => {})),
+    )
+  }
+
+  /** Waits for unloads in progress, then unloads whatever is still held (shutdown). */
+  async closeAll(): Promise<void> {
+    for (const [boardId, entry] of this.entries) this.unload(boardId, entry)
+    await Promise.all(this.unloading.values())
+  }
+
+  private async load(boardId: string): Promise<Room> {
+    await this.unloading.get(boardId)
+    const room = await Room.load(boardId, this.options)
+    if (!room) throw new BoardNotFoundError(`board ${boardId} not found`)
+    this.options.log.debug({ boardId }, 'room loaded')
+    return room
+  }
+
+  private unload(boardId: string, entry: Entry): void {
+    if (this.entries.get(boardId) !== entry) return
+    this.entries.delete(boardId)
+    const done = entry.ready
+      .then((room) => room.close())
+      .then(
+        () => this.options.log.debug({ boardId }, 'room unloaded'),
+        (err: unknown) => {
+          if (!(err instanceof BoardNotFoundError))
+            this.options.log.error({ err, boardId }, 'unload failed')
+        },
+      )
+      .finally(() => {
+        if (this.unloading.get(boardId) === done) this.unloading.delete(boardId)
+      })
+    this.unloading.set(boardId, done)
+  }
+}

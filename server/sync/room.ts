@@ -1,0 +1,281 @@
+/**
+ * One board in memory: its Y.Doc, the connections editing it, and their awareness. Every
+ * accepted update is stored before it is relayed: updates that arrive in one event-loop turn
+ * are appended in one store call, then sent on as one merged update per receiver, then acked.
+ * Store operations run one after another on a promise chain, so compaction never races appends.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
+import type { Logger } from '../logger.ts'
+import type { BoardStore } from '../persistence/store.ts'
+import { Connection } from './connection.ts'
+import { awarenessFrame, savedFrame, syncStep1, syncStep2, syncUpdate } from './encode.ts'
+import { dispatch } from './handlers.ts'
+import { forbidden, malformed, ProtocolError } from './errors.ts'
+
+export interface RoomOptions {
+  store: BoardStore
+  log: Logger
+  /** Compact the stored log once this many updates were appended since the last snapshot. */
+  compactEvery: number
+}
+
+interface PendingUpdate {
+  update: Uint8Array
+  /** The connection that sent it; null for changes made by the server. */
+  origin: Connection | null
+}
+
+const LOAD_ORIGIN = Symbol('load')
+
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  /** Each connection with the awareness client ids it controls, removed when it closes. */
+  private readonly conns = new Map<Connection, Set<number>>()
+  private pending: PendingUpdate[] = []
+  private afterStore: (() => void)[] = []
+  private flushTimer: NodeJS.Immediate | null = null
+  private chain: Promise<void> = Promise.resolve()
+  /** Sequence number of the last update stored for this board. */
+  private seq: number
+  private sinceSnapshot: number
+  private storeFailure = false
+  private destroyed = false
+  private readonly log: Logger
+
+  private constructor(
+    readonly boardId: string,
+    private readonly options: RoomOptions,
+    stored: { updates: Uint8Array[]; seq: number },
+  ) {
+    this.log = options.log.child({ boardId })
+    this.seq = stored.seq
+    this.sinceSnapshot = stored.updates.length > 1 ? stored.updates.length : 0
+    this.doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+    }, LOAD_ORIGIN)
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** Loads a board from the store; null when the store has never heard of it. */
+  static async load(boardId: string, options: RoomOptions): Promise<Room | null> {
+    const stored = await options.store.load(boardId)
+    return stored ? new Room(boardId, options, stored) : null
+  }
+
+  /** A store failed; the room only waits to be unloaded and reloaded. */
+  get failed(): boolean {
+    return this.storeFailure
+  }
+
+  get size(): number {
+    return this.conns.size
+  }
+
+  connections(): Connection[] {
+    return [...this.conns.keys()]
+  }
+
+  /** Starts the protocol: our state vector (so the client sends what we lack) and who is here. */
+  add(conn: Connection): void {
+    if (this.storeFailure) return conn.close(1011, 'storage failure')
+    this.conns.set(conn, new Set())
+    conn.send(syncStep1(this.doc))
+    if (this.awareness.getStates().size > 0) this.sendAwareness(conn)
+  }
+
+  remove(conn: Connection): void {
+    const ids = this.conns.get(conn)
+    if (!ids) return
+    this.conns.delete(conn)
+    if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null)
+  }
+
+  /** Handles one frame from a connection; a bad frame closes that connection only. */
+  receive(conn: Connection, frame: Uint8Array): void {
+    if (conn.closed || !this.conns.has(conn)) return
+    try {
+      dispatch(this, conn, frame)
+    } catch (err) {
+      const error = err instanceof ProtocolError ? err : malformed(String(err))
+      conn.log.warn({ code: error.code, err: error.message }, 'rejected message')
+      conn.close(error.code, error.message)
+    }
+  }
+
+  answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
+    const reply = syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    const covered = Y.encodeStateVector(this.doc)
+    // What the reply holds may still be on its way to the store: send it once it is stored.
+    this.whenStored(() => {
+      conn.send(reply)
+      if (conn.wantsAcks) conn.send(savedFrame(covered))
+    })
+  }
+
+  applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    try {
+      Y.decodeUpdate(update)
+    } catch (err) {
+      throw malformed(`malformed update: ${(err as Error).message}`)
+    }
+    if (conn.role === 'viewer') {
+      // Stock clients answer our sync step 1 with an (empty) step 2; only news is forbidden.
+      if (!Y.snapshotContainsUpdate(Y.snapshot(this.doc), update))
+        throw forbidden('viewers cannot change the board')
+      return
+    }
+    Y.applyUpdate(this.doc, update, conn)
+  }
+
+  /** Applies a change made by the server itself (import, migration); stored and relayed to all. */
+  applyServerUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, SYSTEM_ORIGIN)
+  }
+
+  applyAwareness(conn: Connection, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+  }
+
+  sendAwareness(conn: Connection): void {
+    const clients = [...this.awareness.getStates().keys()]
+    conn.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)))
+  }
+
+  /** Resolves once everything applied so far is stored. */
+  flush(): Promise<void> {
+    return new Promise((resolve) => {
+      this.whenStored(resolve)
+      this.flushNow()
+    })
+  }
+
+  /** Final store and compaction, then frees the document. */
+  async close(): Promise<void> {
+    await this.flush()
+    await this.enqueue(async () => {
+      if (this.sinceSnapshot > 0) await this.compact()
+    })
+    this.destroyed = true
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN || this.destroyed) return
+    this.pending.push({ update, origin: origin instanceof Connection ? origin : null })
+    this.flushTimer ??= setImmediate(this.flushNow)
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const ids = origin instanceof Connection ? this.conns.get(origin) : undefined
+    if (ids) {
+      for (const id of [...added, ...updated]) ids.add(id)
+      for (const id of removed) ids.delete(id)
+    }
+    const changed = [...added, ...updated, ...removed]
+    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    // Echoed to the sender too: stock clients treat 30 s of silence as a dead connection.
+    for (const conn of this.conns.keys()) conn.send(frame)
+  }
+
+  /** Runs `fn` once everything applied so far is stored. */
+  private whenStored(fn: () => void): void {
+    if (this.pending.length > 0) this.afterStore.push(fn)
+    else void this.enqueue(async () => fn())
+  }
+
+  private readonly flushNow = (): void => {
+    if (this.flushTimer) clearImmediate(this.flushTimer)
+    this.flushTimer = null
+    const batch = this.pending
+    const callbacks = this.afterStore
+    this.pending = []
+    this.afterStore = []
+    if (batch.length === 0) {
+      for (const fn of callbacks) void this.enqueue(async () => fn())
+      return
+    }
+    // Every update applied so far is in this batch, so this is what the store will hold.
+    const covered = Y.encodeStateVector(this.doc)
+    void this.enqueue(async () => {
+      try {
+        this.seq = await this.options.store.append(
+          this.boardId,
+          batch.map((p) => p.update),
+        )
+        this.sinceSnapshot += batch.length
+        this.relay(batch)
+        this.acknowledge(batch, covered)
+      } catch (err) {
+        this.storeFailed(err)
+      } finally {
+        // After storeFailed has closed the connections, so nothing unstored goes out.
+        for (const fn of callbacks) fn()
+      }
+      if (this.sinceSnapshot >= this.options.compactEvery) await this.compact()
+    })
+  }
+
+  private relay(batch: PendingUpdate[]): void {
+    const origins = new Set(batch.map((p) => p.origin))
+    let toAll: Uint8Array | null = null
+    for (const conn of this.conns.keys()) {
+      if (!origins.has(conn)) {
+        toAll ??= syncUpdate(mergeAll(batch))
+        conn.send(toAll)
+        continue
+      }
+      const others = batch.filter((p) => p.origin !== conn)
+      if (others.length > 0) conn.send(syncUpdate(mergeAll(others)))
+    }
+  }
+
+  private acknowledge(batch: PendingUpdate[], covered: Uint8Array): void {
+    const frame = savedFrame(covered)
+    for (const conn of new Set(batch.map((p) => p.origin))) {
+      if (conn?.wantsAcks && this.conns.has(conn)) conn.send(frame)
+    }
+  }
+
+  private async compact(): Promise<void> {
+    try {
+      // May include updates not appended yet; storing more than the log holds is harmless.
+      await this.options.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.seq)
+      this.sinceSnapshot = 0
+      this.log.debug({ seq: this.seq }, 'compacted')
+    } catch (err) {
+      // The log is still complete; compaction is tried again later.
+      this.log.error({ err }, 'compaction failed')
+    }
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.chain = this.chain.then(task).catch((err: unknown) => {
+      this.log.error({ err }, 'room task failed')
+    })
+    return this.chain
+  }
+
+  /**
+   * Nothing unstored may be relayed, so a failing store ends every connection (1011). Clients
+   * reconnect and send their state again; the room reloads from what was stored.
+   */
+  private storeFailed(err: unknown): void {
+    this.log.error({ err }, 'store failed')
+    this.storeFailure = true
+    for (const conn of this.conns.keys()) conn.close(1011, 'storage failure')
+  }
+}
+
+const mergeAll = (batch: PendingUpdate[]): Uint8Array =>
+  batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update))

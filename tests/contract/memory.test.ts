@@ -1,0 +1,4 @@
+import { MemoryStore } from '../../server/persistence/memory.ts'
+import { storeContract } from './store.contract.ts'
+
+storeContract('memory', { create: async () => new MemoryStore() })
