@@ -1,0 +1,23 @@
+import { defineAction } from './registry.ts'
+
+export const selectAll = defineAction({
+  id: 'selectAll',
+  label: 'action-select-all',
+  keys: ['Mod+a'],
+  mutates: false,
+  contextMenu: true,
+  perform(editor) {
+    editor.select(editor.items.all().map((i) => i.id))
+  },
+})
+
+export const clearSelection = defineAction({
+  id: 'clearSelection',
+  label: 'action-clear-selection',
+  keys: ['Escape'],
+  mutates: false,
+  perform(editor) {
+    editor.select([])
+    editor.view.set({ contextMenu: null, tool: 'select' })
+  },
+})

@@ -1,0 +1,50 @@
+import { boundsOf, fitBounds, zoomAt } from '../canvas/viewport.ts'
+import type { Editor } from '../editor/editor.ts'
+import { defineAction } from './registry.ts'
+
+const STEP = 1.25
+
+function zoomCentre(editor: Editor, factor: number) {
+  const { camera, size } = editor.view.get()
+  editor.setCamera(zoomAt(camera, { x: size.width / 2, y: size.height / 2 }, factor))
+}
+
+export const zoomIn = defineAction({
+  id: 'zoomIn',
+  label: 'action-zoom-in',
+  keys: ['Mod+=', 'Mod++', '+', '='],
+  mutates: false,
+  perform: (editor) => zoomCentre(editor, STEP),
+})
+
+export const zoomOut = defineAction({
+  id: 'zoomOut',
+  label: 'action-zoom-out',
+  keys: ['Mod+-', '-'],
+  mutates: false,
+  perform: (editor) => zoomCentre(editor, 1 / STEP),
+})
+
+export const resetZoom = defineAction({
+  id: 'resetZoom',
+  label: 'action-zoom-reset',
+  keys: ['Shift+0', 'Mod+0'],
+  mutates: false,
+  perform: (editor) => zoomCentre(editor, 1 / editor.view.get().camera.scale),
+})
+
+/** Shows the whole board (or the selection, when there is one). */
+export const zoomToFit = defineAction({
+  id: 'zoomToFit',
+  label: 'action-zoom-fit',
+  keys: ['Shift+1'],
+  mutates: false,
+  contextMenu: true,
+  perform(editor) {
+    const selected = editor.selectedItems()
+    const bounds = boundsOf(selected.length ? selected : editor.items.all())
+    const { size } = editor.view.get()
+    if (bounds) editor.setCamera(fitBounds(bounds, size))
+    else editor.setCamera({ x: size.width / 2, y: size.height / 2, scale: 1 })
+  },
+})

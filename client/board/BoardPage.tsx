@@ -1,0 +1,159 @@
+/** The board page: composes top bar, toolbar, canvas and panels around one open board. */
+import { useEffect, useRef, useState } from 'react'
+import type { Role } from '../../shared/protocol/messages.ts'
+import { zoomToFit } from '../actions/zoom.ts'
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
+import { TextEditor } from '../canvas/TextEditor.tsx'
+import type { Editor } from '../editor/editor.ts'
+import type { Tools } from '../tools/index.ts'
+import { t } from '../i18n/i18n.ts'
+import { setUserName, userId, userName } from '../lib/identity.ts'
+import { updateRecentTitle } from '../lib/recentBoards.ts'
+import { useStore } from '../lib/store.ts'
+import { useSessionStatus } from '../sync/useSessionState.ts'
+import { ColorPalette } from '../ui/ColorPalette.tsx'
+import { ContextMenu } from '../ui/ContextMenu.tsx'
+import { NameDialog } from '../ui/NameDialog.tsx'
+import { ShareDialog } from '../ui/ShareDialog.tsx'
+import { Toolbar } from '../ui/Toolbar.tsx'
+import { TopBar, useBoardTitle } from '../ui/TopBar.tsx'
+import { useShortcuts } from '../ui/useShortcuts.ts'
+import { ZoomControls } from '../ui/ZoomControls.tsx'
+import { resolveAccess } from './openBoard.ts'
+import { useBoard } from './useBoard.ts'
+
+export function BoardPage({ boardId }: { boardId: string }) {
+  const [access] = useState(() => resolveAccess(boardId))
+  if (!access) {
+    return <Notice title={t('link-missing-title')} text={t('link-missing-text')} />
+  }
+  return <OpenBoardPage boardId={boardId} token={access.token} role={access.role} />
+}
+
+function OpenBoardPage({ boardId, token, role }: { boardId: string; token: string; role: Role }) {
+  const [name, setName] = useState(() => userName())
+  const [askName, setAskName] = useState(() => userName() === '')
+  const [sharing, setSharing] = useState(false)
+  const displayName = name || t('guest-name', userId().slice(0, 4))
+  const open = useBoard(boardId, token, role, displayName)
+  useShortcuts(open?.editor ?? null)
+  if (!open) return <div className="loading">{t('loading')}</div>
+  const saveName = (n: string) => {
+    setUserName(n)
+    setName(n)
+    setAskName(false)
+  }
+  return (
+    <>
+      <BoardView
+        editor={open.editor}
+        tools={open.tools}
+        boardId={boardId}
+        onShare={() => setSharing(true)}
+        onRename={() => setAskName(true)}
+      />
+      {askName && (
+        <NameDialog
+          initial={name}
+          onSave={saveName}
+          onClose={name ? () => setAskName(false) : undefined}
+        />
+      )}
+      {sharing && (
+        <ShareDialog
+          editor={open.editor}
+          boardId={boardId}
+          token={token}
+          onClose={() => setSharing(false)}
+        />
+      )}
+    </>
+  )
+}
+
+function BoardView({
+  editor,
+  tools,
+  boardId,
+  onShare,
+  onRename,
+}: {
+  editor: Editor
+  tools: Tools
+  boardId: string
+  onShare: () => void
+  onRename: () => void
+}) {
+  const status = useSessionStatus(editor.session)
+  const readOnly = status.readOnly || status.newerSchema || status.connection === 'invalid'
+  const title = useBoardTitle(editor)
+  const size = useStore(editor.view, (s) => s.size)
+  useEffect(() => {
+    if (title) {
+      updateRecentTitle(boardId, title)
+      document.title = t('page-title-board', title)
+    }
+  }, [boardId, title])
+  useFirstView(editor, status.loaded && size.width > 1)
+
+  if (status.connection === 'invalid') {
+    return <Notice title={t('link-invalid-title')} text={t('link-invalid-text')} />
+  }
+  return (
+    <div className={`board-page ${readOnly ? 'board-page--read-only' : ''}`}>
+      <TopBar editor={editor} readOnly={readOnly} onShare={onShare} onRename={onRename} />
+      {status.readOnly && editor.user.role !== 'viewer' && (
+        <div className="banner" role="alert">
+          {t('read-only-refused')}
+        </div>
+      )}
+      {status.newerSchema && (
+        <div className="banner" role="alert">
+          {t('newer-schema')}
+        </div>
+      )}
+      <main className="board-main">
+        <BoardCanvas editor={editor} tools={tools} readOnly={readOnly} />
+        <TextEditor editor={editor} />
+        <ContextMenu editor={editor} />
+        <Toolbar editor={editor} readOnly={readOnly} />
+        {!readOnly && <ColorPalette editor={editor} />}
+        <ZoomControls editor={editor} />
+      </main>
+    </div>
+  )
+}
+
+/** When the board first loads: show all of it, or put the origin in the middle when empty. */
+function useFirstView(editor: Editor, ready: boolean) {
+  const done = useRef(false)
+  useEffect(() => {
+    if (!ready || done.current) return
+    done.current = true
+    editor.run(zoomToFit, undefined)
+    if (editor.items.all().length > 0 && editor.view.get().camera.scale > 1) {
+      const { size } = editor.view.get()
+      const cam = editor.view.get().camera
+      const k = 1 / cam.scale
+      editor.setCamera({
+        scale: 1,
+        x: size.width / 2 - (size.width / 2 - cam.x) * k,
+        y: size.height / 2 - (size.height / 2 - cam.y) * k,
+      })
+    }
+  }, [editor, ready])
+}
+
+export function Notice({ title, text }: { title: string; text: string }) {
+  return (
+    <div className="notice-page">
+      <div className="notice-card" role="alert" data-testid="notice">
+        <h1>{title}</h1>
+        <p>{text}</p>
+        <a className="button" href="/">
+          {t('go-start')}
+        </a>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+/** Opens a board session and its editor for as long as the page shows the board. */
+import { useEffect, useState } from 'react'
+import type { Role } from '../../shared/protocol/messages.ts'
+import { Editor } from '../editor/editor.ts'
+import { colorForUser, userId } from '../lib/identity.ts'
+import { BoardSession } from '../sync/session.ts'
+import { createTools, type Tools } from '../tools/index.ts'
+import { installTestHook } from './testHook.ts'
+
+export interface OpenBoard {
+  editor: Editor
+  tools: Tools
+}
+
+export function useBoard(boardId: string, token: string, role: Role, name: string): OpenBoard | null {
+  const [open, setOpen] = useState<OpenBoard | null>(null)
+
+  useEffect(() => {
+    const session = new BoardSession({ boardId, token, readOnly: role === 'viewer' })
+    const id = userId()
+    const editor = new Editor(session, { id, name: '', color: colorForUser(id), role })
+    const tools = createTools(editor)
+    const removeHook = installTestHook(editor)
+    setOpen({ editor, tools })
+    return () => {
+      removeHook()
+      editor.destroy()
+      session.destroy()
+      setOpen(null)
+    }
+  }, [boardId, token, role])
+
+  // The name can change while the board is open.
+  useEffect(() => {
+    if (!open) return
+    const user = { ...open.editor.user, name }
+    Object.assign(open.editor.user, user)
+    open.editor.presence.setUser(user)
+  }, [open, name])
+
+  return open
+}

@@ -1,0 +1,194 @@
+/**
+ * The Konva stage: background, items and overlay layers under one camera. It turns DOM and Konva
+ * events into CanvasPointer events for the active tool, and wheel/pinch into camera changes.
+ */
+import type Konva from 'konva'
+import { useEffect, useRef } from 'react'
+import { Stage } from 'react-konva'
+import type { Editor } from '../editor/editor.ts'
+import { useStore } from '../lib/store.ts'
+import type { Tools } from '../tools/index.ts'
+import type { CanvasPointer, Tool } from '../tools/types.ts'
+import { GridLayer } from './GridLayer.tsx'
+import { ItemsLayer } from './ItemsLayer.tsx'
+import { OverlayLayer } from './OverlayLayer.tsx'
+import { screenToBoard, zoomAt, type Point } from './viewport.ts'
+
+interface Props {
+  editor: Editor
+  tools: Tools
+  readOnly: boolean
+}
+
+export function BoardCanvas({ editor, tools, readOnly }: Props) {
+  const containerRef = useRef<HTMLDivElement>(null)
+  const activeRef = useRef<Tool | null>(null)
+  const camera = useStore(editor.view, (s) => s.camera)
+  const size = useStore(editor.view, (s) => s.size)
+  const tool = useStore(editor.view, (s) => s.tool)
+  const spaceHeld = useStore(editor.view, (s) => s.spaceHeld)
+  const panning = useStore(editor.view, (s) => s.panning)
+
+  // Follow the container's size.
+  useEffect(() => {
+    const el = containerRef.current
+    if (!el) return
+    const measure = () =>
+      editor.view.set({ size: { width: el.clientWidth || 1, height: el.clientHeight || 1 } })
+    measure()
+    const ro = new ResizeObserver(measure)
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [editor])
+
+  const localPoint = (clientX: number, clientY: number): Point => {
+    const r = containerRef.current!.getBoundingClientRect()
+    return { x: clientX - r.left, y: clientY - r.top }
+  }
+
+  const toPointer = (
+    evt: PointerEvent | MouseEvent,
+    target: Konva.Node | null,
+  ): CanvasPointer => {
+    const screen = localPoint(evt.clientX, evt.clientY)
+    const hit = target ? itemOf(target) : null
+    return {
+      screen,
+      board: screenToBoard(editor.view.get().camera, screen),
+      targetId: hit?.id ?? null,
+      part: hit?.part ?? null,
+      shift: evt.shiftKey || evt.metaKey || evt.ctrlKey,
+      button: evt.button,
+    }
+  }
+
+  // Moves and releases are followed on the window so a drag may leave the canvas.
+  useEffect(() => {
+    const onMove = (evt: PointerEvent) => {
+      const el = containerRef.current
+      if (!el) return
+      const p = toPointer(evt, null)
+      const inside = p.screen.x >= 0 && p.screen.y >= 0 && p.screen.x <= el.clientWidth && p.screen.y <= el.clientHeight
+      if (inside || activeRef.current) {
+        editor.view.set({ pointer: p.board })
+        editor.presence.setCursor(inside ? p.board : null)
+      }
+      activeRef.current?.move(p)
+    }
+    const onUp = (evt: PointerEvent) => {
+      const active = activeRef.current
+      activeRef.current = null
+      active?.up(toPointer(evt, null))
+    }
+    const onLeave = () => editor.presence.setCursor(null)
+    window.addEventListener('pointermove', onMove)
+    window.addEventListener('pointerup', onUp)
+    window.addEventListener('pointercancel', onUp)
+    document.documentElement.addEventListener('pointerleave', onLeave)
+    return () => {
+      window.removeEventListener('pointermove', onMove)
+      window.removeEventListener('pointerup', onUp)
+      window.removeEventListener('pointercancel', onUp)
+      document.documentElement.removeEventListener('pointerleave', onLeave)
+    }
+    // toPointer reads only refs and the editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor])
+
+  const onPointerDown = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    if (isTransformerPart(e.target)) return
+    const evt = e.evt
+    if (evt.button === 2) return
+    editor.view.set({ contextMenu: null })
+    // Space or the middle button pans whatever the tool; viewers only pan and select.
+    const { spaceHeld: space, tool: current } = editor.view.get()
+    const chosen: Tool =
+      space || evt.button === 1 || current === 'hand' ? tools.hand : tools[current]
+    if (evt.button === 1) evt.preventDefault()
+    activeRef.current = chosen
+    chosen.down(toPointer(evt, e.target))
+  }
+
+  const onDoubleClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
+    if (isTransformerPart(e.target) && editor.view.get().selection.size === 1) {
+      // Double-clicking inside the transformer box is a double-click on the selected item.
+      const id = [...editor.view.get().selection][0]!
+      tools.select.doubleClick({ ...toPointer(e.evt, null), targetId: id, part: 'body' })
+      return
+    }
+    const tool = editor.view.get().tool
+    if (tool === 'select') tools.select.doubleClick(toPointer(e.evt, e.target))
+  }
+
+  const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
+    const evt = e.evt
+    evt.preventDefault()
+    const cam = editor.view.get().camera
+    const lineScale = evt.deltaMode === 1 ? 16 : evt.deltaMode === 2 ? 400 : 1
+    const dx = evt.deltaX * lineScale
+    const dy = evt.deltaY * lineScale
+    if (evt.ctrlKey || evt.metaKey) {
+      // Pinch on a trackpad arrives as ctrl+wheel with small deltas; a mouse wheel notch is ~100.
+      const clamped = Math.max(-60, Math.min(60, dy))
+      editor.setCamera(zoomAt(cam, localPoint(evt.clientX, evt.clientY), Math.exp(-clamped / 120)))
+    } else if (evt.shiftKey && dx === 0) {
+      editor.setCamera({ ...cam, x: cam.x - dy })
+    } else {
+      editor.setCamera({ ...cam, x: cam.x - dx, y: cam.y - dy })
+    }
+  }
+
+  const onContextMenu = (e: Konva.KonvaEventObject<MouseEvent>) => {
+    e.evt.preventDefault()
+    const p = toPointer(e.evt, e.target)
+    if (p.targetId && !editor.view.get().selection.has(p.targetId)) editor.select([p.targetId])
+    editor.view.set({ contextMenu: p.screen })
+  }
+
+  const cursor =
+    panning ? 'grabbing' : spaceHeld || tool === 'hand' ? 'grab' : tools[tool].cursor()
+
+  return (
+    <div
+      ref={containerRef}
+      className="board-canvas"
+      style={{ cursor }}
+      data-testid="board-canvas"
+    >
+      <Stage
+        width={size.width}
+        height={size.height}
+        x={camera.x}
+        y={camera.y}
+        scaleX={camera.scale}
+        scaleY={camera.scale}
+        onPointerDown={onPointerDown}
+        onDblClick={onDoubleClick}
+        onDblTap={onDoubleClick as never}
+        onWheel={onWheel}
+        onContextMenu={onContextMenu}
+      >
+        <GridLayer editor={editor} />
+        <ItemsLayer editor={editor} />
+        <OverlayLayer editor={editor} readOnly={readOnly} />
+      </Stage>
+    </div>
+  )
+}
+
+/** The item a Konva node belongs to: the nearest ancestor group named "item". */
+function itemOf(node: Konva.Node): { id: string; part: 'body' | 'title' } | null {
+  let part: 'body' | 'title' = 'body'
+  for (let n: Konva.Node | null = node; n; n = n.getParent()) {
+    if (n.hasName('frame-title')) part = 'title'
+    if (n.hasName('item')) return { id: n.id(), part }
+  }
+  return null
+}
+
+function isTransformerPart(node: Konva.Node): boolean {
+  for (let n: Konva.Node | null = node; n; n = n.getParent()) {
+    if (n.getClassName() === 'Transformer') return true
+  }
+  return false
+}

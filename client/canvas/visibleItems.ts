@@ -1,0 +1,65 @@
+/**
+ * The ids to draw: items in view (plus the ones being dragged or edited), in drawing order.
+ * Recomputed when items or the camera change; listeners hear only when the list itself changes.
+ */
+import type { Editor } from '../editor/editor.ts'
+import { shallowEqual } from '../lib/store.ts'
+import { cullItems, visibleRect } from './viewport.ts'
+
+/** Screen pixels drawn beyond the edges, so panning does not show blank borders. */
+const MARGIN = 200
+
+export class VisibleItems {
+  private ids: string[] = []
+  private readonly listeners = new Set<() => void>()
+  private stops: (() => void)[] = []
+  private lastCamera: unknown = null
+  private lastSize: unknown = null
+  private lastDrag: unknown = null
+
+  constructor(private readonly editor: Editor) {
+    this.recompute()
+  }
+
+  /** Listens to the stores only while someone listens here (safe under StrictMode remounts). */
+  private start(): void {
+    this.recompute()
+    const editor = this.editor
+    this.stops = [
+      editor.items.subscribe(() => this.recompute()),
+      editor.view.subscribe(() => {
+        const s = editor.view.get()
+        if (s.camera !== this.lastCamera || s.size !== this.lastSize || s.drag !== this.lastDrag) {
+          this.recompute()
+        }
+      }),
+    ]
+  }
+
+  private recompute(): void {
+    const { camera, size, drag, editing } = this.editor.view.get()
+    this.lastCamera = camera
+    this.lastSize = size
+    this.lastDrag = drag
+    const always = new Set(drag?.ids ?? [])
+    if (editing) always.add(editing.id)
+    const next = cullItems(this.editor.items.all(), visibleRect(camera, size, MARGIN), always)
+    if (shallowEqual(next, this.ids)) return
+    this.ids = next
+    for (const l of this.listeners) l()
+  }
+
+  get = (): string[] => this.ids
+
+  subscribe = (listener: () => void): (() => void) => {
+    if (this.listeners.size === 0) this.start()
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+      if (this.listeners.size === 0) {
+        for (const stop of this.stops) stop()
+        this.stops = []
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The editor ties one open board together for the UI: document records (ItemsStore), view state,
+ * presence and the session. Tools and actions work through it; it knows neither of them.
+ */
+import { LOCAL_ORIGIN } from '../../shared/doc/index.ts'
+import type { Role } from '../../shared/protocol/messages.ts'
+import type { Item } from '../../shared/schema/index.ts'
+import {
+  boardToScreen,
+  clampScale,
+  screenToBoard,
+  visibleRect,
+  type Camera,
+  type Point,
+} from '../canvas/viewport.ts'
+import { Store } from '../lib/store.ts'
+import { PresenceStore } from '../sync/presence.ts'
+import type { BoardSession } from '../sync/session.ts'
+import { ItemsStore } from './itemsStore.ts'
+import { initialViewState, type ToolId, type ViewState } from './viewState.ts'
+
+export interface EditorUser {
+  id: string
+  name: string
+  color: string
+  role: Role
+}
+
+/** Something a user can do; see client/actions/. */
+export interface Action<A = void> {
+  id: string
+  /** Whether it changes the document (refused on read-only boards). */
+  mutates: boolean
+  enabled?: (editor: Editor) => boolean
+  perform: (editor: Editor, arg: A) => void
+}
+
+export class Editor {
+  readonly items: ItemsStore
+  readonly view = new Store<ViewState>(initialViewState())
+  readonly presence: PresenceStore
+
+  constructor(
+    readonly session: BoardSession,
+    readonly user: EditorUser,
+  ) {
+    this.items = new ItemsStore(session.doc)
+    this.presence = new PresenceStore(session.awareness, user)
+    // Drop selected ids that someone else deleted.
+    this.items.subscribe((changed) => {
+      const sel = this.view.get().selection
+      if ([...changed].some((id) => sel.has(id) && !this.items.get(id))) {
+        this.select([...sel].filter((id) => this.items.get(id)))
+      }
+      const editing = this.view.get().editing
+      if (editing && !this.items.get(editing.id)) this.view.set({ editing: null })
+    })
+  }
+
+  get doc() {
+    return this.session.doc
+  }
+
+  get readOnly(): boolean {
+    const s = this.session.status.get()
+    return s.readOnly || s.newerSchema || s.connection === 'invalid'
+  }
+
+  /** Runs an action if it may run now; document changes are one undoable local transaction. */
+  run<A>(action: Action<A>, arg: A): boolean {
+    if (action.mutates && this.readOnly) return false
+    if (action.enabled && !action.enabled(this)) return false
+    if (action.mutates) this.doc.transact(() => action.perform(this, arg), LOCAL_ORIGIN)
+    else action.perform(this, arg)
+    return true
+  }
+
+  selectedItems(): Item[] {
+    const out: Item[] = []
+    for (const id of this.view.get().selection) {
+      const item = this.items.get(id)
+      if (item) out.push(item)
+    }
+    return out
+  }
+
+  select(ids: Iterable<string>): void {
+    const selection = new Set(ids)
+    this.view.set({ selection })
+    this.presence.setSelection([...selection])
+  }
+
+  setTool(tool: ToolId): void {
+    this.view.set({ tool, marquee: null, draft: null, drag: null })
+  }
+
+  setCamera(camera: Camera): void {
+    this.view.set({ camera: { ...camera, scale: clampScale(camera.scale) } })
+  }
+
+  toBoard = (screen: Point): Point => screenToBoard(this.view.get().camera, screen)
+  toScreen = (board: Point): Point => boardToScreen(this.view.get().camera, board)
+
+  /** Where a keyboard-created thing should go: at the pointer, else the middle of the view. */
+  placementPoint(): Point {
+    const { pointer, camera, size } = this.view.get()
+    if (pointer) return pointer
+    const r = visibleRect(camera, size)
+    return { x: r.x + r.w / 2, y: r.y + r.h / 2 }
+  }
+
+  destroy(): void {
+    this.items.destroy()
+    this.presence.destroy()
+  }
+}

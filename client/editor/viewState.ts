@@ -1,0 +1,43 @@
+/** View state of this client (scope: session): camera, tool, selection and gestures in flight. */
+import type { Camera, Point, Rect, Size } from '../canvas/viewport.ts'
+
+export type ToolId = 'select' | 'hand' | 'note' | 'frame'
+
+export interface Editing {
+  id: string
+  field: 'text' | 'title'
+}
+
+export interface ViewState {
+  camera: Camera
+  size: Size
+  tool: ToolId
+  selection: ReadonlySet<string>
+  editing: Editing | null
+  /** Marquee rectangle of a selection drag, in board coordinates. */
+  marquee: Rect | null
+  /** Items being dragged and by how much; drawn moved, written to the document on drop. */
+  drag: { ids: ReadonlySet<string>; dx: number; dy: number } | null
+  /** A frame being drawn with the frame tool. */
+  draft: Rect | null
+  panning: boolean
+  spaceHeld: boolean
+  contextMenu: Point | null
+  /** Last pointer position on the board, for keyboard-created notes. */
+  pointer: Point | null
+}
+
+export const initialViewState = (): ViewState => ({
+  camera: { x: 0, y: 0, scale: 1 },
+  size: { width: 1, height: 1 },
+  tool: 'select',
+  selection: new Set(),
+  editing: null,
+  marquee: null,
+  drag: null,
+  draft: null,
+  panning: false,
+  spaceHeld: false,
+  contextMenu: null,
+  pointer: null,
+})

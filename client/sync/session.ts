@@ -1,0 +1,181 @@
+/**
+ * One open board: the Y.Doc, its local copy in IndexedDB, the WebSocket provider, awareness,
+ * undo and the save tracker. Everything that talks to the network or to storage lives here.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { connectors, items, LOCAL_ORIGIN, metaMap, migrateBoard } from '../../shared/doc/index.ts'
+import {
+  CLOSE_FORBIDDEN,
+  CLOSE_UNAUTHORIZED,
+  MESSAGE_SAVED,
+  MESSAGE_SYNC,
+} from '../../shared/protocol/messages.ts'
+import { Store } from '../lib/store.ts'
+import { readStored, writeStored } from '../lib/storage.ts'
+import type { SessionStatus } from './connection.ts'
+import { SaveTracker, type PendingChange } from './saveTracker.ts'
+
+type Handler = WebsocketProvider['messageHandlers'][number]
+
+const pendingSchema = z.array(
+  z.object({
+    client: z.number(),
+    clock: z.number(),
+    sentAt: z.number().nullable(),
+    advanced: z.boolean(),
+  }),
+)
+
+export interface SessionOptions {
+  boardId: string
+  token: string
+  /** The UI hint from the link; the server enforces the real role. */
+  readOnly: boolean
+}
+
+export class BoardSession {
+  readonly doc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  readonly local: IndexeddbPersistence
+  readonly undo: Y.UndoManager
+  readonly saves: SaveTracker
+  readonly status: Store<SessionStatus>
+  private readonly pendingKey: string
+  private forbiddenCloses = 0
+  private readonly cleanup: (() => void)[] = []
+
+  constructor(readonly options: SessionOptions) {
+    const { boardId, token } = options
+    this.pendingKey = `wb.pending.${boardId}`
+    this.saves = new SaveTracker(readStored(this.pendingKey, pendingSchema, [] as PendingChange[]))
+    this.status = new Store<SessionStatus>({
+      connection: 'connecting',
+      readOnly: options.readOnly,
+      loaded: false,
+      newerSchema: false,
+    })
+    this.undo = new Y.UndoManager([items(this.doc).map, connectors(this.doc).map, metaMap(this.doc)], {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+      captureTimeout: 600,
+    })
+
+    this.local = new IndexeddbPersistence(`board-${boardId}`, this.doc)
+    const protocol = location.protocol === 'https:' ? 'wss' : 'ws'
+    this.provider = new WebsocketProvider(`${protocol}://${location.host}/ws`, boardId, this.doc, {
+      connect: false,
+      params: { token, acks: '1' },
+      shouldReconnect: (event) => this.shouldReconnect(event),
+      // Tabs of one browser would otherwise sync among themselves past the server's role checks.
+      disableBc: true,
+    })
+    this.installHandlers()
+    this.trackLocalChanges()
+    this.trackConnection()
+
+    // Load the local copy first so that the first sync sends only what the server lacks.
+    let started = false
+    const start = () => {
+      if (started) return
+      started = true
+      // A local copy with content is enough to show; an empty one waits for the server.
+      if (items(this.doc).map.size > 0) this.onLoaded()
+      this.provider.connect()
+    }
+    void this.local.whenSynced.then(start, start)
+    const fallback = setTimeout(start, 1500)
+    this.cleanup.push(() => clearTimeout(fallback))
+  }
+
+  get awareness() {
+    return this.provider.awareness
+  }
+
+  private onLoaded(): void {
+    if (this.status.get().loaded) return
+    this.status.set({ loaded: true, newerSchema: migrateBoard(this.doc) === 'newer' })
+  }
+
+  private installHandlers(): void {
+    const handlers = this.provider.messageHandlers
+    // The server follows its answer to our sync step 1 (a step 2) with a handshake ack.
+    let afterStep2 = false
+    handlers[MESSAGE_SAVED] = ((_encoder, decoder) => {
+      this.saves.ack(Y.decodeStateVector(decoding.readVarUint8Array(decoder)), afterStep2)
+      afterStep2 = false
+    }) as Handler
+    const sync = handlers[MESSAGE_SYNC]!
+    handlers[MESSAGE_SYNC] = ((encoder, decoder, provider, emitSynced, type) => {
+      afterStep2 = decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2
+      sync(encoder, decoder, provider, emitSynced, type)
+      // A reply means we answered the server's sync step 1 with everything it lacks.
+      if (encoding.length(encoder) > 1) this.saves.markAllSent()
+      if (provider.synced && !this.status.get().loaded) this.onLoaded()
+    }) as Handler
+  }
+
+  private trackLocalChanges(): void {
+    const onTransaction = (tr: Y.Transaction) => {
+      if (!tr.local) return
+      const id = this.doc.clientID
+      const before = tr.beforeState.get(id) ?? 0
+      const after = tr.afterState.get(id) ?? 0
+      if (after === before && tr.deleteSet.clients.size === 0) return
+      this.saves.recordLocal(id, after, this.provider.wsconnected, after > before)
+    }
+    this.doc.on('afterTransaction', onTransaction)
+    const persist = () => writeStored(this.pendingKey, this.saves.snapshot())
+    const stop = this.saves.subscribe(persist)
+    this.cleanup.push(() => this.doc.off('afterTransaction', onTransaction), stop)
+  }
+
+  private shouldReconnect(event: CloseEvent): boolean {
+    if (event.code === CLOSE_FORBIDDEN) {
+      // The server refused an edit: show the board read-only and keep following it, unless our
+      // local copy keeps holding edits the server will refuse again.
+      this.status.set({ readOnly: true })
+      return ++this.forbiddenCloses < 3
+    }
+    if (event.code === CLOSE_UNAUTHORIZED) {
+      this.status.set({ connection: 'invalid' })
+      return false
+    }
+    return !(event.code >= 4400 && event.code < 4500)
+  }
+
+  private trackConnection(): void {
+    let everConnected = false
+    const update = () => {
+      if (this.status.get().connection === 'invalid') return
+      let connection: SessionStatus['connection']
+      if (this.provider.wsconnected) {
+        everConnected = true
+        connection = 'online'
+      } else if (!navigator.onLine) connection = 'offline'
+      else connection = everConnected ? 'reconnecting' : 'connecting'
+      if (!this.provider.shouldConnect && !this.provider.wsconnected) connection = 'offline'
+      this.status.set({ connection })
+    }
+    this.provider.on('status', update)
+    this.provider.on('connection-close', update)
+    window.addEventListener('online', update)
+    window.addEventListener('offline', update)
+    this.cleanup.push(() => {
+      window.removeEventListener('online', update)
+      window.removeEventListener('offline', update)
+    })
+  }
+
+  destroy(): void {
+    for (const c of this.cleanup) c()
+    this.undo.destroy()
+    this.provider.destroy()
+    void this.local.destroy()
+    this.doc.destroy()
+  }
+}

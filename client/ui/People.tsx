@@ -1,0 +1,68 @@
+/** Who is here: avatars in the top bar, a list on click; your own name can be changed there. */
+import { useState, useSyncExternalStore } from 'react'
+import type { Editor } from '../editor/editor.ts'
+import { t, type MessageKey } from '../i18n/i18n.ts'
+import { initials } from '../lib/identity.ts'
+
+const MAX_AVATARS = 5
+
+export function People({ editor, onRename }: { editor: Editor; onRename: () => void }) {
+  const peers = useSyncExternalStore(editor.presence.subscribe, editor.presence.get)
+  const [open, setOpen] = useState(false)
+  // One avatar per person, even if they have the board open twice.
+  const others = [...new Map(peers.map((p) => [p.user.id, p.user])).values()].filter(
+    (u) => u.id !== editor.user.id,
+  )
+  const everyone = [{ ...editor.user }, ...others]
+  return (
+    <div className="people">
+      <button
+        type="button"
+        className="avatars"
+        aria-expanded={open}
+        aria-label={t('people-count', everyone.length)}
+        title={t('people-count', everyone.length)}
+        data-testid="people"
+        data-count={everyone.length}
+        onClick={() => setOpen(!open)}
+      >
+        {everyone.slice(0, MAX_AVATARS).map((u) => (
+          <span key={u.id} className="avatar" style={{ background: u.color }}>
+            {initials(u.name)}
+          </span>
+        ))}
+        {everyone.length > MAX_AVATARS && (
+          <span className="avatar avatar--more">+{everyone.length - MAX_AVATARS}</span>
+        )}
+      </button>
+      {open && (
+        <div className="popover people-list" role="dialog" aria-label={t('people-title')}>
+          <h2>{t('people-title')}</h2>
+          <ul>
+            {everyone.map((u) => (
+              <li key={u.id}>
+                <span className="avatar avatar--small" style={{ background: u.color }}>
+                  {initials(u.name)}
+                </span>
+                <span className="person-name">
+                  {u.id === editor.user.id ? t('people-you', u.name) : u.name}
+                </span>
+                <span className="person-role">{t(`role-${u.role}` as MessageKey)}</span>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setOpen(false)
+              onRename()
+            }}
+          >
+            {t('people-change-name')}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+/** Keyboard: registered actions by their shortcuts, and space held for panning. */
+import { useEffect } from 'react'
+import { shortcutActions } from '../actions/index.ts'
+import type { Editor } from '../editor/editor.ts'
+import { isTypingTarget, matchesShortcut } from '../lib/keys.ts'
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+export function useShortcuts(editor: Editor | null): void {
+  useEffect(() => {
+    if (!editor) return
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (isTypingTarget(e.target)) return
+      if (e.key === ' ') {
+        e.preventDefault()
+        if (!e.repeat) editor.view.set({ spaceHeld: true })
+        return
+      }
+      for (const action of shortcutActions) {
+        if (!action.keys?.some((k) => matchesShortcut(e, k, isMac))) continue
+        e.preventDefault()
+        editor.run(action, undefined)
+        return
+      }
+    }
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === ' ') editor.view.set({ spaceHeld: false })
+    }
+    const onBlur = () => editor.view.set({ spaceHeld: false })
+    window.addEventListener('keydown', onKeyDown)
+    window.addEventListener('keyup', onKeyUp)
+    window.addEventListener('blur', onBlur)
+    return () => {
+      window.removeEventListener('keydown', onKeyDown)
+      window.removeEventListener('keyup', onKeyUp)
+      window.removeEventListener('blur', onBlur)
+    }
+  }, [editor])
+}
