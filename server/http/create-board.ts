@@ -43,7 +43,7 @@ export const createBoardRoute: RouteHandler = async (ctx) => {
 
 /** PUBLIC_URL when configured, otherwise the address the request was sent to. */
 function publicBase({ req, app }: RequestContext): string {
-  if (app.publicUrl) return app.publicUrl
+  if (app.publicUrl) return app.publicUrl.replace(/\/+$/, '')
   const host = req.headers.host
   const safeHost = host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? host : 'localhost'
   const proto = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http'

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from './config.ts'
+
+describe('parseConfig', () => {
+  it('has the documented defaults', () => {
+    expect(parseConfig({})).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: './data',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      serverSecret: undefined,
+      adminToken: undefined,
+      publicUrl: undefined,
+      logLevel: 'info',
+    })
+  })
+
+  it('reads every variable', () => {
+    const config = parseConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/board',
+      DATABASE_URL: 'postgres://u:p@db/board',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      SERVER_SECRET: 'a-long-enough-secret',
+      ADMIN_TOKEN: 'admin',
+      PUBLIC_URL: 'https://board.example.org/',
+      LOG_LEVEL: 'warn',
+    })
+    expect(config).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/board',
+      databaseUrl: 'postgres://u:p@db/board',
+      publicUrl: 'https://board.example.org',
+      logLevel: 'warn',
+    })
+  })
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ ADMIN_TOKEN: '', PUBLIC_URL: ' ' })).toMatchObject({
+      adminToken: undefined,
+      publicUrl: undefined,
+    })
+  })
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be a URL/],
+    [{ SERVER_SECRET: 'short' }, /at least 16/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('refuses %j with a clear error', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError)
+    expect(() => parseConfig(env)).toThrow(message)
+  })
+})
