@@ -18,8 +18,11 @@ export interface ClientOptions {
   /** Applies incoming updates to this doc (unless `applyIncoming` is false) and sends its edits. */
   doc?: Y.Doc
   applyIncoming?: boolean
-  /** Every document update received (sync step 2 and updates), with its arrival time. */
-  onUpdate?: (update: Uint8Array, now: number, step2: boolean) => void
+  /**
+   * Every document update received (sync step 2 and updates): `now` is when the client had
+   * applied it (its arrival time for a client without a doc), `arrived` when its frame came in.
+   */
+  onUpdate?: (update: Uint8Array, now: number, step2: boolean, arrived: number) => void
   /** Our server's "stored up to this state vector" message (type 100, only with ?acks=1). */
   onSaved?: (stateVector: Map<number, number>, now: number) => void
 }
@@ -28,7 +31,7 @@ export class BenchClient {
   bytesIn = 0
   messagesIn = 0
   closeCode: number | null = null
-  /** Resolves with performance.now() when sync step 2 arrived (the provider's 'synced'). */
+  /** Resolves with performance.now() when sync step 2 was applied (the provider's 'synced'). */
   readonly synced: Promise<number>
   private resolveSynced!: (now: number) => void
   private readonly ws: WebSocket
@@ -111,11 +114,13 @@ export class BenchClient {
         return
       }
       const step2 = sub === syncProtocol.messageYjsSyncStep2
+      let applied = now
       if (this.opts.doc && this.opts.applyIncoming !== false) {
         Y.applyUpdate(this.opts.doc, payload, this)
+        applied = performance.now()
       }
-      this.opts.onUpdate?.(payload, now, step2)
-      if (step2) this.resolveSynced(now)
+      this.opts.onUpdate?.(payload, applied, step2, now)
+      if (step2) this.resolveSynced(applied)
     } else if (type === MESSAGE_SAVED && this.opts.onSaved) {
       this.opts.onSaved(Y.decodeStateVector(decoding.readVarUint8Array(decoder)), now)
     }
@@ -218,8 +223,11 @@ export class EditCursor {
     private readonly skipClient?: number,
   ) {}
 
-  /** Counts the logged edits this update completes; pushes each one's latency to `latencies`. */
-  onUpdate(update: Uint8Array, now: number, latencies?: number[]): number {
+  /**
+   * Counts the logged edits this update completes; pushes each one's latency to `latencies`,
+   * except for each writer's first `skip` edits (warm-up).
+   */
+  onUpdate(update: Uint8Array, now: number, latencies?: number[], skip = 0): number {
     const { to } = Y.parseUpdateMeta(update)
     let delivered = 0
     for (const [client, end] of to) {
@@ -228,7 +236,7 @@ export class EditCursor {
       if (!entry) continue
       let i = this.next.get(client) ?? 0
       while (i < entry.clocks.length && entry.clocks[i]! < end) {
-        latencies?.push(now - entry.times[i]!)
+        if (i >= skip) latencies?.push(now - entry.times[i]!)
         i++
         delivered++
       }

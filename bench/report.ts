@@ -27,11 +27,22 @@ const FIGURES: [string, string, boolean][] = [
   ['burst', 'result.convergenceMs', true],
   ['burst', 'result.latency.p99Ms', true],
   ['burst', 'serverCpuMs', true],
+  ['coldload', 'result.contentMs', true],
   ['coldload', 'result.completeMs', true],
-  ['coldload', 'result.syncedMs', true],
   ['coldload', 'result.transferredBytes', true],
   ['coldload', 'result.storedBytes', true],
   ['coldload', 'serverCpuMs', true],
+]
+
+/** Shown for context, not compared. */
+const INFO: [string, string][] = [
+  ['fanout', 'result.p99ByRound'],
+  ['fanout', 'result.pooledLatency.p99Ms'],
+  ['fanout', 'result.ackLatency.p99Ms'],
+  ['burst', 'result.sendMs'],
+  ['coldload', 'result.docBytes'],
+  // The reference answers sync step 1 before the board is loaded: 'synced' with an empty doc.
+  ['coldload', 'result.syncedMs'],
 ]
 
 /** Correctness checks shown beside the figures: [scenario, path, value that is good]. */
@@ -85,6 +96,12 @@ export function printTable(results: Results, comparison: Comparison[]): void {
       }
     }
   }
+  for (const [scenario, path] of INFO) {
+    const vals = ['ours', 'reference'].map((t) => get(results[t]?.[scenario], path))
+    if (vals.some((v) => v !== undefined)) {
+      rows.push([`info ${label(scenario, path)}`, ...vals.map((v) => fmt(v)), '', ''])
+    }
+  }
   for (const [scenario, path, good] of CHECKS) {
     const vals = ['ours', 'reference'].map((t) => get(results[t]?.[scenario], path))
     const ok = vals.every((v) => v === undefined || v === good)
@@ -102,5 +119,6 @@ export function printTable(results: Results, comparison: Comparison[]): void {
 function fmt(v: unknown): string {
   if (v === undefined) return '-'
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(2)
+  if (Array.isArray(v)) return v.map(fmt).join(' ')
   return String(v)
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { compare, printTable, type Comparison } from './report.ts'
 import { runBurst, type BurstConfig } from './scenarios/burst.ts'
 import { runColdLoad, type ColdLoadConfig } from './scenarios/coldload.ts'
-import { runFanout, type FanoutConfig } from './scenarios/fanout.ts'
+import { combineFanout, runFanout, type FanoutConfig } from './scenarios/fanout.ts'
 import { killAllChildren, REPO_ROOT, Target, TARGET_NAMES, type TargetName } from './servers.ts'
 import { round } from './stats.ts'
 
@@ -41,11 +41,24 @@ const config = {
   } satisfies ColdLoadConfig,
 }
 
-const SCENARIOS = {
-  fanout: (t: Target) => runFanout(t, config.fanout),
-  burst: (t: Target) => runBurst(t, config.burst),
-  coldload: (t: Target) => runColdLoad(t, config.coldload),
+interface Scenario {
+  /** Rounds alternate between the servers, so a passing load spike hits both alike. */
+  rounds: number
+  run(t: Target): Promise<unknown>
+  combine(runs: unknown[]): unknown
 }
+const single = (runs: unknown[]) => runs[0]
+
+const SCENARIOS = {
+  fanout: {
+    rounds: env('BENCH_FANOUT_ROUNDS', 3),
+    run: (t) => runFanout(t, config.fanout),
+    combine: (runs) =>
+      combineFanout(config.fanout, runs as Awaited<ReturnType<typeof runFanout>>[]),
+  },
+  burst: { rounds: 1, run: (t) => runBurst(t, config.burst), combine: single },
+  coldload: { rounds: 1, run: (t) => runColdLoad(t, config.coldload), combine: single },
+} satisfies Record<string, Scenario>
 type ScenarioName = keyof typeof SCENARIOS
 
 const pick = <T extends string>(value: string | undefined, all: readonly T[]): T[] =>
@@ -53,11 +66,14 @@ const pick = <T extends string>(value: string | undefined, all: readonly T[]): T
 
 const say = (msg: string) => process.stderr.write(`[bench] ${msg}\n`)
 
+/** CPU and wall times are per round (means when a scenario runs several rounds). */
 interface Measured {
   result: unknown
   serverCpuMs: number
   clientCpuMs: number
   wallMs: number
+  /** 1-minute load average at the end: other work on the machine skews the figures. */
+  loadavg1: number
 }
 
 async function main(): Promise<void> {
@@ -74,27 +90,43 @@ async function main(): Promise<void> {
   const clientStart = process.cpuUsage()
   const benchStart = performance.now()
 
-  for (const [i, scenario] of scenarios.entries()) {
-    // Alternate which server goes first, so neither always runs on a cooler machine.
-    const order = i % 2 === 0 ? targets : [...targets].reverse()
-    for (const name of order) {
-      const target = new Target(name, { outDir, profile })
-      say(`${scenario} on ${name}…`)
-      try {
-        await target.start()
-        const cpu0 = process.cpuUsage()
-        const server0 = target.cpuMs()
-        const t0 = performance.now()
-        const result = await SCENARIOS[scenario](target)
-        const cpu = process.cpuUsage(cpu0)
-        ;(results[name] ??= {})[scenario] = {
-          result,
-          serverCpuMs: round(target.cpuMs() - server0, 0),
-          clientCpuMs: round((cpu.user + cpu.system) / 1000, 0),
-          wallMs: round(performance.now() - t0, 0),
+  for (const scenario of scenarios) {
+    const { rounds, run, combine } = SCENARIOS[scenario]
+    const acc = new Map<
+      TargetName,
+      { runs: unknown[]; server: number; client: number; wall: number }
+    >()
+    for (let r = 0; r < rounds; r++) {
+      // Alternate which server goes first, so neither always runs on a cooler machine.
+      const order = (scenarios.indexOf(scenario) + r) % 2 === 0 ? targets : [...targets].reverse()
+      for (const name of order) {
+        const target = new Target(name, { outDir, profile })
+        say(`${scenario} on ${name} (round ${r + 1}/${rounds})…`)
+        try {
+          await target.start()
+          const cpu0 = process.cpuUsage()
+          const server0 = target.cpuMs()
+          const t0 = performance.now()
+          const result = await run(target)
+          const cpu = process.cpuUsage(cpu0)
+          const a = acc.get(name) ?? { runs: [], server: 0, client: 0, wall: 0 }
+          a.runs.push(result)
+          a.server += target.cpuMs() - server0
+          a.client += (cpu.user + cpu.system) / 1000
+          a.wall += performance.now() - t0
+          acc.set(name, a)
+        } finally {
+          await target.dispose()
         }
-      } finally {
-        await target.dispose()
+      }
+    }
+    for (const [name, a] of acc) {
+      ;(results[name] ??= {})[scenario] = {
+        result: combine(a.runs),
+        serverCpuMs: round(a.server / rounds, 0),
+        clientCpuMs: round(a.client / rounds, 0),
+        wallMs: round(a.wall / rounds, 0),
+        loadavg1: round(loadavg()[0]!),
       }
     }
   }

@@ -71,8 +71,8 @@ export class Target {
     const prof = this.opts.profile
       ? [
           '--cpu-prof',
-          `--cpu-prof-dir=${join(this.opts.outDir, 'prof')}`,
-          `--cpu-prof-name=${this.name}-${Date.now()}.cpuprofile`,
+          // One file per thread (tsx adds a loader thread); the main thread's is the largest.
+          `--cpu-prof-dir=${join(this.opts.outDir, 'prof', this.name)}`,
           // Profiles are written on a normal exit only.
           '--import=data:text/javascript,process.on("SIGTERM",()=>process.exit(0))',
         ]

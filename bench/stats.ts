@@ -35,3 +35,16 @@ export function summarize(values: readonly number[]): LatencySummary {
     meanMs: round(mean),
   }
 }
+
+/** Per field, the median of several rounds' summaries; count is the total. */
+export function medianOfRounds(rounds: readonly LatencySummary[]): LatencySummary {
+  const pick = (k: keyof LatencySummary) => round(median(rounds.map((r) => r[k])))
+  return {
+    count: rounds.reduce((n, r) => n + r.count, 0),
+    p50Ms: pick('p50Ms'),
+    p95Ms: pick('p95Ms'),
+    p99Ms: pick('p99Ms'),
+    maxMs: pick('maxMs'),
+    meanMs: pick('meanMs'),
+  }
+}

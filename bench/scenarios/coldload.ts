@@ -26,11 +26,14 @@ export interface ColdLoadResult {
   storedBytes: number
   /** Bytes the new client received until it held every item (median). */
   transferredBytes: number
-  /** Connect -> sync step 2 received (the provider's 'synced'), median and all runs. */
+  /** Connect -> sync step 2 applied (the provider's 'synced' event); median. */
   syncedMs: number
-  /** Connect -> the client's doc holds every item (median and all runs). */
+  /** Connect -> the frame that completes the content arrived (server's part only); median. */
+  contentMs: number
+  /** Connect -> the client's doc holds every item (includes applying it); median. */
   completeMs: number
   syncedRuns: number[]
+  contentRuns: number[]
   completeRuns: number[]
   /** Runs where sync step 2 arrived before the content was complete. */
   incompleteAtSynced: number
@@ -54,6 +57,7 @@ export async function runColdLoad(target: Target, cfg: ColdLoadConfig): Promise<
   const docBytes = await fill(board, cfg.items, cfg.batch, acks)
 
   const synced: number[] = []
+  const content: number[] = []
   const complete: number[] = []
   const transferred: number[] = []
   let storedBytes = 0
@@ -64,6 +68,7 @@ export async function runColdLoad(target: Target, cfg: ColdLoadConfig): Promise<
     await load(warm, 50)
     const r = await load(board, cfg.items)
     synced.push(r.syncedMs)
+    content.push(r.contentMs)
     complete.push(r.completeMs)
     transferred.push(r.bytes)
     if (!r.completeAtSynced) incompleteAtSynced++
@@ -75,8 +80,10 @@ export async function runColdLoad(target: Target, cfg: ColdLoadConfig): Promise<
     storedBytes,
     transferredBytes: median(transferred),
     syncedMs: round(median(synced)),
+    contentMs: round(median(content)),
     completeMs: round(median(complete)),
     syncedRuns: synced.map((n) => round(n)),
+    contentRuns: content.map((n) => round(n)),
     completeRuns: complete.map((n) => round(n)),
     incompleteAtSynced,
   }
@@ -117,16 +124,20 @@ async function load(board: Board, count: number) {
   const items = itemsMap(doc)
   const start = performance.now()
   let syncedAt = 0
+  let contentAt = 0
   let completeAt = 0
   let completeAtSynced = false
   const client = await BenchClient.open(board.url(), {
     doc,
-    onUpdate: (_u, now, step2) => {
+    onUpdate: (_u, now, step2, arrived) => {
       if (step2) {
         syncedAt = now
         completeAtSynced = items.size >= count
       }
-      if (!completeAt && items.size >= count) completeAt = performance.now()
+      if (!completeAt && items.size >= count) {
+        contentAt = arrived
+        completeAt = now
+      }
     },
   })
   await client.whenSynced(30_000)
@@ -135,6 +146,7 @@ async function load(board: Board, count: number) {
   await client.close()
   return {
     syncedMs: syncedAt - start,
+    contentMs: contentAt - start,
     completeMs: completeAt - start,
     bytes,
     complete,

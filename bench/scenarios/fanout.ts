@@ -8,7 +8,7 @@ import { addItems, initBoard, LOCAL_ORIGIN, updateItem } from '../../shared/doc/
 import { recordTypes } from '../../shared/schema/index.ts'
 import { BenchClient, closeAll, EditLog, openMany, sleep, waitFor } from '../clients.ts'
 import type { Target } from '../servers.ts'
-import { round, summarize, type LatencySummary } from '../stats.ts'
+import { medianOfRounds, round, summarize, type LatencySummary } from '../stats.ts'
 
 export interface FanoutConfig {
   receivers: number
@@ -20,21 +20,35 @@ export interface FanoutConfig {
   receiverDocs: boolean
 }
 
+/** One round's raw figures; rounds are pooled by combineFanout. */
+export interface FanoutRun {
+  latencies: number[]
+  ackLatencies: number[]
+  lost: number
+  avgUpdateBytes: number
+  durationMs: number
+}
+
 export interface FanoutResult {
   receivers: number
   edits: number
+  rounds: number
+  /** Each figure is the median over rounds of that round's figure: robust to one noisy round. */
   latency: LatencySummary
+  /** All rounds' samples pooled. */
+  pooledLatency: LatencySummary
+  /** p99 of each round alone, to show how much the figure moves between rounds. */
+  p99ByRound: number[]
   /** Edit deliveries expected but not seen before the deadline. */
   lost: number
   /** Writer send -> server's "saved" (type 100) covering the edit; ours only. */
   ackLatency: LatencySummary | null
   avgUpdateBytes: number
-  durationMs: number
 }
 
 const NOTE_ID = 'fanout-note'
 
-export async function runFanout(target: Target, cfg: FanoutConfig): Promise<FanoutResult> {
+export async function runFanout(target: Target, cfg: FanoutConfig): Promise<FanoutRun> {
   const board = await target.newBoard()
   const doc = new Y.Doc()
   const log = new EditLog()
@@ -62,11 +76,8 @@ export async function runFanout(target: Target, cfg: FanoutConfig): Promise<Fano
     const cursor = log.cursor()
     return {
       doc: cfg.receiverDocs ? new Y.Doc() : undefined,
-      onUpdate: (update, now) => {
-        // Warm-up edits are received but not counted.
-        const sink = cursor.received >= cfg.warmupEdits ? latencies : undefined
-        cursor.onUpdate(update, now, sink)
-      },
+      // Warm-up edits are received but not counted.
+      onUpdate: (update, now) => cursor.onUpdate(update, now, latencies, cfg.warmupEdits),
     }
   })
   await sleep(200)
@@ -91,12 +102,26 @@ export async function runFanout(target: Target, cfg: FanoutConfig): Promise<Fano
   await waitFor(() => acked >= total, 2_000)
   await closeAll([writer, ...receivers])
   return {
-    receivers: cfg.receivers,
-    edits: cfg.edits,
-    latency: summarize(latencies),
+    latencies,
+    ackLatencies,
     lost: expected - latencies.length,
-    ackLatency: ackLatencies.length ? summarize(ackLatencies) : null,
     avgUpdateBytes: round(updateBytes / total, 1),
     durationMs: round(durationMs),
+  }
+}
+
+export function combineFanout(cfg: FanoutConfig, runs: FanoutRun[]): FanoutResult {
+  const acks = runs.flatMap((r) => r.ackLatencies)
+  const perRound = runs.map((r) => summarize(r.latencies))
+  return {
+    receivers: cfg.receivers,
+    edits: cfg.edits,
+    rounds: runs.length,
+    latency: medianOfRounds(perRound),
+    pooledLatency: summarize(runs.flatMap((r) => r.latencies)),
+    p99ByRound: perRound.map((s) => s.p99Ms),
+    lost: runs.reduce((n, r) => n + r.lost, 0),
+    ackLatency: acks.length ? summarize(acks) : null,
+    avgUpdateBytes: runs[0]?.avgUpdateBytes ?? 0,
   }
 }
