@@ -45,7 +45,11 @@ export const createFrame = defineAction<{ rect?: Rect } | void>({
     }
     addItems(editor.doc, [frame], LOCAL_ORIGIN)
     const adopted = itemsInside(frame, all).filter((i) => i.parentId === null)
-    updateItems(editor.doc, new Map(adopted.map((i) => [i.id, { parentId: frame.id }])), LOCAL_ORIGIN)
+    updateItems(
+      editor.doc,
+      new Map(adopted.map((i) => [i.id, { parentId: frame.id }])),
+      LOCAL_ORIGIN,
+    )
     editor.select([frame.id])
     editor.view.set({ tool: 'select' })
   },

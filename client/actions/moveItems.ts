@@ -1,4 +1,10 @@
-import { LOCAL_ORIGIN, topZ, updateItems, type ItemPatch } from '../../shared/doc/index.ts'
+import {
+  LOCAL_ORIGIN,
+  readItems,
+  topZ,
+  updateItems,
+  type ItemPatch,
+} from '../../shared/doc/index.ts'
 import { membershipChanges } from '../editor/frames.ts'
 import { defineAction } from './registry.ts'
 
@@ -18,13 +24,15 @@ export const moveItems = defineAction<{ ids: Iterable<string>; dx: number; dy: n
     }
     if (patches.size === 0) return
     updateItems(editor.doc, patches, LOCAL_ORIGIN)
-    const all = editor.items.all()
+    // Read from the document: the items store catches up only when this transaction ends.
+    const all = readItems(editor.doc)
+    const byId = new Map(all.map((i) => [i.id, i]))
     const membership = membershipChanges(patches.keys(), all)
     let z = topZ(editor.doc)
     const parents = new Map<string, ItemPatch>()
     for (const [id, parentId] of membership) {
-      const item = editor.items.get(id)!
-      const frame = parentId ? editor.items.get(parentId) : undefined
+      const item = byId.get(id)!
+      const frame = parentId ? byId.get(parentId) : undefined
       parents.set(id, frame && item.z <= frame.z ? { parentId, z: ++z } : { parentId })
     }
     updateItems(editor.doc, parents, LOCAL_ORIGIN)

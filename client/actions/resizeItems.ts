@@ -1,4 +1,4 @@
-import { LOCAL_ORIGIN, updateItems, type ItemPatch } from '../../shared/doc/index.ts'
+import { LOCAL_ORIGIN, readItems, updateItems, type ItemPatch } from '../../shared/doc/index.ts'
 import type { Rect } from '../canvas/viewport.ts'
 import { membershipChanges } from '../editor/frames.ts'
 import { defineAction } from './registry.ts'
@@ -21,7 +21,7 @@ export const resizeItems = defineAction<ReadonlyMap<string, Rect>>({
       })
     }
     updateItems(editor.doc, patches, LOCAL_ORIGIN)
-    const parents = membershipChanges(boxes.keys(), editor.items.all())
+    const parents = membershipChanges(boxes.keys(), readItems(editor.doc))
     updateItems(
       editor.doc,
       new Map([...parents].map(([id, parentId]) => [id, { parentId }])),

@@ -12,7 +12,15 @@ export interface BoardSummary {
   connection: string
   pendingSaves: number
   peers: string[]
-  items: { id: string; kind: string; text: string; x: number; y: number; parentId: string | null; color: string | null }[]
+  items: {
+    id: string
+    kind: string
+    text: string
+    x: number
+    y: number
+    parentId: string | null
+    color: string | null
+  }[]
 }
 
 declare global {

@@ -12,7 +12,12 @@ export interface OpenBoard {
   tools: Tools
 }
 
-export function useBoard(boardId: string, token: string, role: Role, name: string): OpenBoard | null {
+export function useBoard(
+  boardId: string,
+  token: string,
+  role: Role,
+  name: string,
+): OpenBoard | null {
   const [open, setOpen] = useState<OpenBoard | null>(null)
 
   useEffect(() => {

@@ -46,10 +46,7 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
     return { x: clientX - r.left, y: clientY - r.top }
   }
 
-  const toPointer = (
-    evt: PointerEvent | MouseEvent,
-    target: Konva.Node | null,
-  ): CanvasPointer => {
+  const toPointer = (evt: PointerEvent | MouseEvent, target: Konva.Node | null): CanvasPointer => {
     const screen = localPoint(evt.clientX, evt.clientY)
     const hit = target ? itemOf(target) : null
     return {
@@ -68,7 +65,11 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
       const el = containerRef.current
       if (!el) return
       const p = toPointer(evt, null)
-      const inside = p.screen.x >= 0 && p.screen.y >= 0 && p.screen.x <= el.clientWidth && p.screen.y <= el.clientHeight
+      const inside =
+        p.screen.x >= 0 &&
+        p.screen.y >= 0 &&
+        p.screen.x <= el.clientWidth &&
+        p.screen.y <= el.clientHeight
       if (inside || activeRef.current) {
         editor.view.set({ pointer: p.board })
         editor.presence.setCursor(inside ? p.board : null)
@@ -96,7 +97,8 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
   }, [editor])
 
   const onPointerDown = (e: Konva.KonvaEventObject<PointerEvent>) => {
-    if (isTransformerPart(e.target)) return
+    if (isAnchor(e.target)) return
+    const target = throughTransformer(e.target)
     const evt = e.evt
     if (evt.button === 2) return
     editor.view.set({ contextMenu: null })
@@ -106,18 +108,13 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
       space || evt.button === 1 || current === 'hand' ? tools.hand : tools[current]
     if (evt.button === 1) evt.preventDefault()
     activeRef.current = chosen
-    chosen.down(toPointer(evt, e.target))
+    chosen.down(toPointer(evt, target))
   }
 
   const onDoubleClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
-    if (isTransformerPart(e.target) && editor.view.get().selection.size === 1) {
-      // Double-clicking inside the transformer box is a double-click on the selected item.
-      const id = [...editor.view.get().selection][0]!
-      tools.select.doubleClick({ ...toPointer(e.evt, null), targetId: id, part: 'body' })
-      return
-    }
+    if (isAnchor(e.target)) return
     const tool = editor.view.get().tool
-    if (tool === 'select') tools.select.doubleClick(toPointer(e.evt, e.target))
+    if (tool === 'select') tools.select.doubleClick(toPointer(e.evt, throughTransformer(e.target)))
   }
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
@@ -145,16 +142,10 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
     editor.view.set({ contextMenu: p.screen })
   }
 
-  const cursor =
-    panning ? 'grabbing' : spaceHeld || tool === 'hand' ? 'grab' : tools[tool].cursor()
+  const cursor = panning ? 'grabbing' : spaceHeld || tool === 'hand' ? 'grab' : tools[tool].cursor()
 
   return (
-    <div
-      ref={containerRef}
-      className="board-canvas"
-      style={{ cursor }}
-      data-testid="board-canvas"
-    >
+    <div ref={containerRef} className="board-canvas" style={{ cursor }} data-testid="board-canvas">
       <Stage
         width={size.width}
         height={size.height}
@@ -186,9 +177,21 @@ function itemOf(node: Konva.Node): { id: string; part: 'body' | 'title' } | null
   return null
 }
 
-function isTransformerPart(node: Konva.Node): boolean {
+function transformerOf(node: Konva.Node): Konva.Node | null {
   for (let n: Konva.Node | null = node; n; n = n.getParent()) {
-    if (n.getClassName() === 'Transformer') return true
+    if (n.getClassName() === 'Transformer') return n
   }
-  return false
+  return null
+}
+
+/** Resize handles belong to Konva's transformer; the tools leave them alone. */
+const isAnchor = (node: Konva.Node) => transformerOf(node) !== null && node.hasName('_anchor')
+
+/** The transformer's box lies over the items; a press inside it means the item beneath. */
+function throughTransformer(node: Konva.Node): Konva.Node | null {
+  if (!transformerOf(node)) return node
+  const stage = node.getStage()
+  const pos = stage?.getPointerPosition()
+  const layer = stage?.findOne<Konva.Layer>('.items')
+  return (pos && layer?.getIntersection(pos)) || null
 }

@@ -33,7 +33,9 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
         />
       )
     case 'frame':
-      return <FrameShape frame={item} dx={offset.dx} dy={offset.dy} editingTitle={editing === 'title'} />
+      return (
+        <FrameShape frame={item} dx={offset.dx} dy={offset.dy} editingTitle={editing === 'title'} />
+      )
     default:
       return null
   }

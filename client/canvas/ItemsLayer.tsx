@@ -13,7 +13,7 @@ export function ItemsLayer({ editor }: { editor: Editor }) {
   const ids = useSyncExternalStore(visible.subscribe, visible.get)
   const lowDetail = useStore(editor.view, (s) => s.camera.scale < LOW_DETAIL_SCALE)
   return (
-    <Layer>
+    <Layer name="items">
       {ids.map((id) => (
         <ItemNode key={id} editor={editor} id={id} lowDetail={lowDetail} />
       ))}

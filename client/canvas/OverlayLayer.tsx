@@ -50,10 +50,7 @@ const box = (r: { x: number; y: number; w: number; h: number }) => ({
 /** An outline in each person's colour around what they have selected. */
 function RemoteSelections({ editor, scale }: { editor: Editor; scale: number }) {
   const peers = useSyncExternalStore(editor.presence.subscribe, editor.presence.get)
-  useSyncExternalStore(
-    (cb) => editor.items.subscribe(cb),
-    editor.items.getVersion,
-  )
+  useSyncExternalStore((cb) => editor.items.subscribe(cb), editor.items.getVersion)
   const pad = 4 / scale
   return (
     <>

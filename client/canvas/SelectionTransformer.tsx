@@ -67,7 +67,16 @@ export function SelectionTransformer({ editor, readOnly }: { editor: Editor; rea
       padding={single ? 2 : 4}
       enabledAnchors={
         single
-          ? ['top-left', 'top-right', 'bottom-left', 'bottom-right', 'middle-left', 'middle-right', 'top-center', 'bottom-center']
+          ? [
+              'top-left',
+              'top-right',
+              'bottom-left',
+              'bottom-right',
+              'middle-left',
+              'middle-right',
+              'top-center',
+              'bottom-center',
+            ]
           : ['top-left', 'top-right', 'bottom-left', 'bottom-right']
       }
       boundBoxFunc={(oldBox, newBox) => (newBox.width < 40 || newBox.height < 40 ? oldBox : newBox)}

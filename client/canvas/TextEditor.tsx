@@ -19,7 +19,13 @@ export function TextEditor({ editor }: { editor: Editor }) {
     () => (editing ? editor.items.get(editing.id) : undefined),
   )
   const ref = useRef<HTMLTextAreaElement>(null)
-  const value = !item ? '' : item.kind === 'frame' ? item.title : item.kind === 'note' ? item.text : ''
+  const value = !item
+    ? ''
+    : item.kind === 'frame'
+      ? item.title
+      : item.kind === 'note'
+        ? item.text
+        : ''
 
   useEffect(() => {
     const el = ref.current

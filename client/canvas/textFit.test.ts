@@ -4,7 +4,11 @@ import { noteFontSize } from './textFit.ts'
 describe('noteFontSize', () => {
   it('writes short notes large and long notes small', () => {
     const short = noteFontSize('Code review', 200, 200)
-    const long = noteFontSize('Define the update mechanism for third-party tools '.repeat(4), 200, 200)
+    const long = noteFontSize(
+      'Define the update mechanism for third-party tools '.repeat(4),
+      200,
+      200,
+    )
     expect(short).toBeGreaterThanOrEqual(24)
     expect(long).toBeLessThan(short)
   })

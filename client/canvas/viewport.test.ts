@@ -35,7 +35,12 @@ describe('viewport', () => {
 
   it('culls items outside the view, keeping the ones that touch it', () => {
     const view = visibleRect({ x: 0, y: 0, scale: 1 }, { width: 800, height: 600 })
-    const items = [box('in', 10, 10), box('edge', 790, 590), box('left', -150, 0), box('far', 5000, 0)]
+    const items = [
+      box('in', 10, 10),
+      box('edge', 790, 590),
+      box('left', -150, 0),
+      box('far', 5000, 0),
+    ]
     expect(cullItems(items, view)).toEqual(['in', 'edge'])
     expect(cullItems(items, view, new Set(['far']))).toEqual(['in', 'edge', 'far'])
   })

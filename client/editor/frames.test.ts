@@ -36,7 +36,12 @@ describe('frame membership', () => {
   })
 
   it('reports items dropped in and dragged out', () => {
-    const all = [frame('f', 0, 0), note('in', 100, 100), note('out', 2000, 0, 'f'), note('same', 50, 50, 'f')]
+    const all = [
+      frame('f', 0, 0),
+      note('in', 100, 100),
+      note('out', 2000, 0, 'f'),
+      note('same', 50, 50, 'f'),
+    ]
     expect(membershipChanges(['in', 'out', 'same', 'f'], all)).toEqual(
       new Map([
         ['in', 'f'],

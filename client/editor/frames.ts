@@ -36,14 +36,19 @@ export function membershipChanges(
 /** The ids to move when `ids` are dragged: selected items plus everything on selected frames. */
 export function withChildren(ids: Iterable<string>, all: readonly Item[]): Set<string> {
   const out = new Set(ids)
-  const frames = new Set([...out].filter((id) => all.some((i) => i.id === id && i.kind === 'frame')))
+  const frames = new Set(
+    [...out].filter((id) => all.some((i) => i.id === id && i.kind === 'frame')),
+  )
   if (frames.size === 0) return out
   for (const item of all) if (item.parentId && frames.has(item.parentId)) out.add(item.id)
   return out
 }
 
 /** Items lying wholly inside a new frame's box: it adopts them. */
-export function itemsInside(box: { x: number; y: number; w: number; h: number }, all: readonly Item[]) {
+export function itemsInside(
+  box: { x: number; y: number; w: number; h: number },
+  all: readonly Item[],
+) {
   return all.filter(
     (i) =>
       i.kind !== 'frame' &&

@@ -6,7 +6,10 @@ import en from './en.json' with { type: 'json' }
 import qqq from './qqq.json' with { type: 'json' }
 
 const here = dirname(fileURLToPath(import.meta.url))
-const keys = (o: object) => Object.keys(o).filter((k) => k !== '@metadata').sort()
+const keys = (o: object) =>
+  Object.keys(o)
+    .filter((k) => k !== '@metadata')
+    .sort()
 
 /** Every `t('key')` and action `label: 'key'` in the client source. */
 function usedKeys(): Set<string> {
@@ -17,7 +20,8 @@ function usedKeys(): Set<string> {
       if (entry.isDirectory()) walk(path)
       else if (/\.tsx?$/.test(entry.name) && !entry.name.includes('.test.')) {
         const src = readFileSync(path, 'utf8')
-        for (const m of src.matchAll(/\bt\('([a-z0-9-]+)'|label: '([a-z0-9-]+)'/g)) out.add(m[1] ?? m[2]!)
+        for (const m of src.matchAll(/\bt\('([a-z0-9-]+)'|label: '([a-z0-9-]+)'/g))
+          out.add(m[1] ?? m[2]!)
       }
     }
   }

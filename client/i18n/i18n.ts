@@ -10,7 +10,20 @@ export type MessageKey = Exclude<keyof typeof en, '@metadata'>
 /** Catalogues bundled with the app; add a language by adding its file here. */
 const catalogues: Record<string, Record<string, unknown>> = { en }
 
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi'])
+const RTL_LANGUAGES = new Set([
+  'ar',
+  'arc',
+  'ckb',
+  'dv',
+  'fa',
+  'he',
+  'ks',
+  'ps',
+  'sd',
+  'ug',
+  'ur',
+  'yi',
+])
 
 function pickLocale(): string {
   const wanted = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [])

@@ -30,6 +30,8 @@ describe('shortcuts', () => {
     expect(matchesShortcut(ev('Delete'), 'Delete', false)).toBe(true)
     expect(matchesShortcut(ev('+', { shiftKey: true }), '+', false)).toBe(true)
     expect(matchesShortcut(ev('+', { ctrlKey: true, shiftKey: true }), 'Mod++', false)).toBe(true)
-    expect(matchesShortcut(ev('!', { shiftKey: true, code: 'Digit1' }), 'Shift+1', false)).toBe(true)
+    expect(matchesShortcut(ev('!', { shiftKey: true, code: 'Digit1' }), 'Shift+1', false)).toBe(
+      true,
+    )
   })
 })

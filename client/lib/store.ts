@@ -24,12 +24,19 @@ export class Store<T> implements ReadableStore<T> {
   }
 }
 
-export const shallowEqual = <T,>(a: T, b: T): boolean => {
+export const shallowEqual = <T>(a: T, b: T): boolean => {
   if (Object.is(a, b)) return true
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((v, i) => Object.is(v, b[i]))
   }
   if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false
+  // Only plain objects compare by content; Sets, Maps and class instances by identity.
+  if (
+    Object.getPrototypeOf(a) !== Object.prototype ||
+    Object.getPrototypeOf(b) !== Object.prototype
+  ) {
+    return false
+  }
   const ka = Object.keys(a)
   const kb = Object.keys(b)
   return (

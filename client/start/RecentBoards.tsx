@@ -23,7 +23,8 @@ export function RecentBoards() {
             >
               <span className="recent-name">{b.title || t('board-untitled')}</span>
               <span className="recent-meta">
-                {t(`role-${b.role}` as MessageKey)} · {t('recent-opened', format.format(b.lastOpened))}
+                {t(`role-${b.role}` as MessageKey)} ·{' '}
+                {t('recent-opened', format.format(b.lastOpened))}
               </span>
             </a>
             <button

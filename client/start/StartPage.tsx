@@ -63,7 +63,12 @@ export function StartPage() {
                   onChange={(e) => setTitle(e.target.value)}
                 />
               </label>
-              <button type="submit" className="button button--large" disabled={busy} data-testid="create-board">
+              <button
+                type="submit"
+                className="button button--large"
+                disabled={busy}
+                data-testid="create-board"
+              >
                 {busy ? t('creating') : t('create-board')}
               </button>
               {error && (
@@ -76,9 +81,21 @@ export function StartPage() {
             <div className="created" data-testid="created">
               <h2>{t('created-title', created.title || t('board-untitled'))}</h2>
               <p className="dialog-text">{t('share-intro')}</p>
-              <CopyField label={t('link-participant')} value={created.board.links.participant} testId="link-participant" />
-              <CopyField label={t('link-viewer')} value={created.board.links.viewer} testId="link-viewer" />
-              <CopyField label={t('link-facilitator')} value={created.board.links.facilitator} testId="link-facilitator" />
+              <CopyField
+                label={t('link-participant')}
+                value={created.board.links.participant}
+                testId="link-participant"
+              />
+              <CopyField
+                label={t('link-viewer')}
+                value={created.board.links.viewer}
+                testId="link-viewer"
+              />
+              <CopyField
+                label={t('link-facilitator')}
+                value={created.board.links.facilitator}
+                testId="link-facilitator"
+              />
               <div className="created-actions">
                 <button
                   type="button"
@@ -88,7 +105,11 @@ export function StartPage() {
                 >
                   {t('open-as-facilitator')}
                 </button>
-                <button type="button" className="button button--secondary" onClick={() => setCreated(null)}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setCreated(null)}
+                >
                   {t('create-another')}
                 </button>
               </div>

@@ -32,7 +32,9 @@ export class PresenceStore {
       const p = readPresence(state)
       if (p) next.push({ ...p, clientId })
     })
-    this.peers = next.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId)
+    this.peers = next.sort(
+      (a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId,
+    )
     for (const l of this.listeners) l()
   }
 

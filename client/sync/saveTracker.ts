@@ -18,9 +18,7 @@ export interface PendingChange {
 }
 
 export type SaveState =
-  | { kind: 'saved' }
-  | { kind: 'saving'; pending: number }
-  | { kind: 'waiting'; pending: number }
+  { kind: 'saved' } | { kind: 'saving'; pending: number } | { kind: 'waiting'; pending: number }
 
 export class SaveTracker {
   private pending: PendingChange[]

@@ -60,10 +60,13 @@ export class BoardSession {
       loaded: false,
       newerSchema: false,
     })
-    this.undo = new Y.UndoManager([items(this.doc).map, connectors(this.doc).map, metaMap(this.doc)], {
-      trackedOrigins: new Set([LOCAL_ORIGIN]),
-      captureTimeout: 600,
-    })
+    this.undo = new Y.UndoManager(
+      [items(this.doc).map, connectors(this.doc).map, metaMap(this.doc)],
+      {
+        trackedOrigins: new Set([LOCAL_ORIGIN]),
+        captureTimeout: 600,
+      },
+    )
 
     this.local = new IndexeddbPersistence(`board-${boardId}`, this.doc)
     const protocol = location.protocol === 'https:' ? 'wss' : 'ws'

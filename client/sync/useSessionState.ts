@@ -11,9 +11,7 @@ export function useSessionStatus(session: BoardSession): SessionStatus {
 /** Save status from the server's acks: saved, saving (online) or waiting (not connected). */
 export function useSaveState(session: BoardSession): SaveState {
   const online = useStore(session.status, (s) => s.connection === 'online')
-  const pending = useSyncExternalStore(session.saves.subscribe, () =>
-    session.saves.count(),
-  )
+  const pending = useSyncExternalStore(session.saves.subscribe, () => session.saves.count())
   if (pending === 0) return { kind: 'saved' }
   return online ? { kind: 'saving', pending } : { kind: 'waiting', pending }
 }

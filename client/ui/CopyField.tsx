@@ -3,7 +3,15 @@ import { t } from '../i18n/i18n.ts'
 import { Icon } from './icons.tsx'
 
 /** A read-only link with a copy button that says when it copied. */
-export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
+export function CopyField({
+  label,
+  value,
+  testId,
+}: {
+  label: string
+  value: string
+  testId?: string
+}) {
   const [copied, setCopied] = useState(false)
   const copy = async () => {
     try {

@@ -117,7 +117,10 @@ export class SelectTool implements Tool {
       .all()
       .filter((i) =>
         i.kind === 'frame'
-          ? i.x >= rect.x && i.y >= rect.y && i.x + i.w <= rect.x + rect.w && i.y + i.h <= rect.y + rect.h
+          ? i.x >= rect.x &&
+            i.y >= rect.y &&
+            i.x + i.w <= rect.x + rect.w &&
+            i.y + i.h <= rect.y + rect.h
           : intersects(i, rect),
       )
       .map((i) => i.id)

@@ -1,0 +1,138 @@
+/**
+ * Two people on one board in a real Chromium against a real server: a post-it written on one
+ * page appears with its text on the other; a viewer link cannot change anything; a poster
+ * carries its post-its. Screenshots go to tests/artifacts/ to be looked at.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '../../server/app.ts'
+import { ARTIFACTS, browserAvailable, CHROMIUM, eventually, launchBrowser } from './browser.ts'
+import { BoardPage } from './pages/BoardPage.ts'
+import { StartPage, type BoardLinks } from './pages/StartPage.ts'
+
+const STATIC_DIR = 'dist/client'
+const run = browserAvailable()
+if (!run) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
+
+describe.skipIf(!run)('collaboration in the browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  let dataDir: string
+  const contexts: BrowserContext[] = []
+  let links: BoardLinks
+  let ada: BoardPage
+  let grace: BoardPage
+
+  const newPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('pageerror', (err) => console.error('[page error]', err.message))
+    return page
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(STATIC_DIR, 'index.html'))) {
+      throw new Error(`${STATIC_DIR} is missing: run \`npx vite build\` first (npm test does)`)
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-'))
+    server = await startServer({ port: 0, dataDir, staticDir: STATIC_DIR, logLevel: 'warn' })
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {})
+    await browser?.close()
+    await server?.close()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('shows a post-it written on one page, with its text, on the other', async () => {
+    const start = new StartPage(await newPage())
+    await start.goto(server.url)
+    links = await start.createBoard('How do we work together')
+    expect(links.participant).toContain('#token=')
+    await start.openAsFacilitator()
+    ada = new BoardPage(start.page)
+    await ada.join('Ada')
+    await ada.waitOnline()
+
+    grace = await new BoardPage(await newPage()).open(links.participant, 'Grace')
+    await grace.waitOnline()
+
+    await ada.createNoteAt(420, 320)
+    await ada.type('Code review takes too long')
+    await ada.finishEditing()
+
+    const seen = await grace.waitForItem(
+      (i) => i.kind === 'note' && i.text === 'Code review takes too long',
+      'the post-it with its text on the second page',
+    )
+    expect(seen.parentId).toBeNull()
+    await ada.waitSaved()
+    expect(await ada.saveStatus()).toBe('All changes saved')
+    // Each sees the other.
+    await eventually(async () => (await grace.summary()).peers.includes('Ada'), 'Ada in the list')
+    expect((await grace.summary()).title).toBe('How do we work together')
+
+    await ada.page.screenshot({ path: join(ARTIFACTS, 'e2e-facilitator.png') })
+    await grace.page.screenshot({ path: join(ARTIFACTS, 'e2e-participant.png') })
+  })
+
+  it('gives a viewer link a read-only board', async () => {
+    const viewer = await new BoardPage(await newPage()).open(links.viewer, 'Projector')
+    await viewer.waitOnline()
+    await viewer.waitForItem((i) => i.text === 'Code review takes too long', 'the post-it')
+    const before = await viewer.summary()
+    expect(before.readOnly).toBe(true)
+    expect(await viewer.hasToolbarTool('note')).toBe(false)
+    expect(await viewer.hasToolbarTool('frame')).toBe(false)
+
+    // Neither double-click nor the keyboard makes a post-it.
+    const p = await viewer.canvasPoint(900, 600)
+    await viewer.page.mouse.dblclick(p.x, p.y)
+    await viewer.page.keyboard.press('n')
+    await viewer.page.keyboard.press('Delete')
+    expect(await viewer.page.getByTestId('text-editor').count()).toBe(0)
+    expect((await viewer.summary()).items).toEqual(before.items)
+    expect((await ada.summary()).items).toHaveLength(before.items.length)
+    await viewer.page.screenshot({ path: join(ARTIFACTS, 'e2e-viewer.png') })
+  })
+
+  it('moves a poster together with the post-its on it', async () => {
+    await ada.chooseTool('frame')
+    await ada.drag({ x: 620, y: 150 }, { x: 1180, y: 560 })
+    const frame = await ada.waitForItem((i) => i.kind === 'frame', 'the poster')
+
+    await ada.createNoteAt(800, 380)
+    await ada.type('Who owns the deploy?')
+    await ada.finishEditing()
+    const note = await ada.waitForItem((i) => i.text === 'Who owns the deploy?', 'the note')
+    expect(note.parentId).toBe(frame.id)
+
+    // Drag the poster by its title bar; the post-it goes along.
+    await ada.clickCanvas(1000, 800 - 40)
+    await ada.drag({ x: 700, y: 170 }, { x: 600, y: 220 })
+    const moved = await ada.waitForItem(
+      (i) => i.id === note.id && i.x !== note.x,
+      'the post-it moved with its poster',
+    )
+    expect(moved.x - note.x).toBe(-100)
+    expect(moved.y - note.y).toBe(50)
+    await grace.waitForItem(
+      (i) => i.id === note.id && i.x === moved.x,
+      'the move on the other page',
+    )
+
+    // Dragged out of the poster, it leaves it.
+    await ada.drag({ x: 700, y: 430 }, { x: 300, y: 650 })
+    await ada.waitForItem(
+      (i) => i.id === note.id && i.parentId === null,
+      'the post-it out of the poster',
+    )
+    await ada.page.screenshot({ path: join(ARTIFACTS, 'e2e-poster.png') })
+  })
+})
