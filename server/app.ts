@@ -93,13 +93,20 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   const http = createServer((req, res) => void handle(req, res))
   http.on('upgrade', sockets.handleUpgrade)
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject)
-    http.listen(config.port, config.host, () => {
-      http.off('error', reject)
-      resolve()
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject)
+      http.listen(config.port, config.host, () => {
+        http.off('error', reject)
+        resolve()
+      })
     })
-  })
+  } catch (err) {
+    // E.g. the port is taken: leave nothing open behind us.
+    await sockets.close()
+    if (ownsStore) await store.close()
+    throw err
+  }
   const port = (http.address() as AddressInfo).port
   const url = `http://${urlHost(config.host)}:${port}`
   log.debug({ port, url, staticDir }, 'server started')

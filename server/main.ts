@@ -16,12 +16,18 @@ const log = createLogger(config.logLevel)
 const server = await startServer({ ...config, logger: log })
 log.info({ port: server.port, url: server.url }, 'listening')
 
+const DRAIN_TIMEOUT_MS = 15_000
 let stopping = false
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return
     stopping = true
     log.info({ signal }, 'shutting down')
+    // A drain that hangs (a stuck store) must not keep the process from being replaced.
+    setTimeout(() => {
+      log.error('shutdown timed out')
+      process.exit(1)
+    }, DRAIN_TIMEOUT_MS).unref()
     server.close().then(
       () => process.exit(0),
       (err: unknown) => {
