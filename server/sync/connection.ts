@@ -3,6 +3,8 @@ import { WebSocket } from 'ws'
 import type { Role } from '../../shared/protocol/messages.ts'
 import type { Logger } from '../logger.ts'
 
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+
 export interface ConnectionInfo {
   boardId: string
   role: Role
@@ -35,7 +37,18 @@ export class Connection {
   }
 
   send(data: Uint8Array): void {
-    if (!this.closed) this.socket.send(data)
+    if (this.closed) return
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      // A client that stops reading must not make the server hold the room's traffic for it.
+      this.log.warn(
+        { buffered: this.socket.bufferedAmount },
+        'terminating a client that does not read',
+      )
+      this.closing = true
+      this.socket.terminate()
+      return
+    }
+    this.socket.send(data)
   }
 
   close(code: number, reason: string): void {
