@@ -164,13 +164,24 @@ export class BoardSession {
       if (!this.provider.shouldConnect && !this.provider.wsconnected) connection = 'offline'
       this.status.set({ connection })
     }
+    // A socket can linger after the network went away; drop it and come back with the network.
+    const goOffline = () => {
+      if (this.status.get().connection === 'invalid') return
+      this.provider.disconnect()
+      update()
+    }
+    const goOnline = () => {
+      if (this.status.get().connection === 'invalid') return
+      this.provider.connect()
+      update()
+    }
     this.provider.on('status', update)
     this.provider.on('connection-close', update)
-    window.addEventListener('online', update)
-    window.addEventListener('offline', update)
+    window.addEventListener('online', goOnline)
+    window.addEventListener('offline', goOffline)
     this.cleanup.push(() => {
-      window.removeEventListener('online', update)
-      window.removeEventListener('offline', update)
+      window.removeEventListener('online', goOnline)
+      window.removeEventListener('offline', goOffline)
     })
   }
 

@@ -135,4 +135,34 @@ describe.skipIf(!run)('collaboration in the browser', () => {
     )
     await ada.page.screenshot({ path: join(ARTIFACTS, 'e2e-poster.png') })
   })
+
+  it('keeps offline edits across a reload and merges them on reconnect', async () => {
+    const context = grace.page.context()
+    // The app shell is cached by the service worker once it controls the page.
+    await eventually(
+      () => grace.page.evaluate(async () => (await navigator.serviceWorker.ready).active !== null),
+      'the service worker',
+    )
+    await context.setOffline(true)
+    await eventually(async () => (await grace.summary()).connection === 'offline', 'offline')
+    await grace.createNoteWithKey(300, 650)
+    await grace.type('Written offline')
+    await grace.finishEditing()
+    const status = await grace.page.getByTestId('save-status')
+    expect(await status.getAttribute('data-state')).toBe('waiting')
+    expect(await status.innerText()).toMatch(/^Offline, \d+ changes waiting$/)
+
+    await grace.page.reload()
+    await grace.page.getByTestId('board-canvas').waitFor()
+    await grace.waitForItem((i) => i.text === 'Written offline', 'the offline post-it after reload')
+    await grace.page.screenshot({ path: join(ARTIFACTS, 'e2e-offline.png') })
+    expect(await grace.page.getByTestId('save-status').getAttribute('data-state')).toBe('waiting')
+
+    await context.setOffline(false)
+    await ada.waitForItem(
+      (i) => i.text === 'Written offline',
+      'the offline post-it on the other page',
+    )
+    await grace.waitSaved()
+  })
 })

@@ -88,6 +88,19 @@ export class BoardPage {
     }, 'the new post-it')
   }
 
+  /** Presses 'n': a post-it under the pointer, whatever is there, with its editor open. */
+  async createNoteWithKey(x: number, y: number): Promise<string> {
+    const before = new Set((await this.summary()).items.map((i) => i.id))
+    const p = await this.canvasPoint(x, y)
+    await this.page.mouse.move(p.x, p.y)
+    await this.page.keyboard.press('n')
+    await this.page.getByTestId('text-editor').waitFor()
+    return eventually(async () => {
+      const added = (await this.summary()).items.find((i) => !before.has(i.id))
+      return added?.id
+    }, 'the new post-it')
+  }
+
   async type(text: string): Promise<void> {
     await this.page.getByTestId('text-editor').pressSequentially(text, { delay: 10 })
   }
