@@ -12,6 +12,8 @@ const ORDERED = /^(\d{1,9})([.)])/
 
 function escapeLine(line: string, heading: boolean, atLineStart = true): string {
   let out = line.replace(INLINE, (c) => `\\${c}`)
+  // "https://x" and "www.x" would be autolinked by GitHub: break the scheme and the "www.".
+  out = out.replace(/([A-Za-z]):(?=\S)/g, '$1\\:').replace(/\b(www)\./gi, '$1\\.')
   if (heading) out = out.replace(/#/g, '\\#')
   if (!atLineStart) return out
   out = out.replace(LINE_START, '\\$1').replace(ORDERED, '$1\\$2')

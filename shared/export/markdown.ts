@@ -34,23 +34,62 @@ function listLines(list: ListNode, indent: string): string[] {
   })
 }
 
+type Piece = string | { mark: '**' | '*'; lead: string; body: string; trail: string }
+
 function inline(parts: Inline[], indent: string): string {
-  let out = ''
+  const pieces: Piece[] = []
   for (const part of parts) {
-    const atStart = out === ''
-    if (part.kind === 'link') out += `[${mdText(part.text, indent)}](${part.href})`
-    else if (part.bold) out += emphasis(part.text, '**', indent, atStart)
-    else if (part.italic) out += emphasis(part.text, '*', indent, atStart)
-    else out += mdText(part.text, indent, atStart)
+    const atStart = pieces.length === 0
+    if (part.kind === 'link') pieces.push(`[${mdText(part.text, indent)}](${part.href})`)
+    else if (part.bold || part.italic)
+      pieces.push(emphasis(part.text, part.bold ? '**' : '*', indent, atStart))
+    else pieces.push(mdText(part.text, indent, atStart))
   }
+  let out = ''
+  pieces.forEach((piece, i) => {
+    if (typeof piece === 'string') {
+      out += piece
+      return
+    }
+    const before = (out + piece.lead).slice(-1)
+    const after = piece.trail ? piece.trail[0]! : firstChar(pieces[i + 1])
+    const tag = piece.mark === '**' ? 'strong' : 'em'
+    const body = flanks(before, piece.body, after)
+      ? `${piece.mark}${piece.body}${piece.mark}`
+      : `<${tag}>${piece.body}</${tag}>`
+    out += piece.lead + body + piece.trail
+  })
   return out
 }
 
 /** Emphasis must not start or end with whitespace, so that whitespace goes outside the marks. */
-function emphasis(text: string, mark: string, indent: string, atStart: boolean): string {
+function emphasis(text: string, mark: '**' | '*', indent: string, atStart: boolean): Piece {
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!
   const [, lead = '', body = '', trail = ''] = match
   if (body === '') return mdText(text, indent, atStart)
-  const open = `${mdText(lead, indent, atStart)}${mark}`
-  return `${open}${mdText(body, indent)}${mark}${mdText(trail, indent)}`
+  return {
+    mark,
+    lead: mdText(lead, indent, atStart),
+    body: mdText(body, indent, atStart && lead === ''),
+    trail: mdText(trail, indent),
+  }
+}
+
+const firstChar = (piece: Piece | undefined): string =>
+  piece === undefined ? '' : typeof piece === 'string' ? piece.slice(0, 1) : piece.lead[0] || '*'
+
+const isSpace = (c: string) => c === '' || /\s/u.test(c)
+const isPunct = (c: string) => /[\p{P}\p{S}]/u.test(c)
+
+/**
+ * Whether `*` marks around `body` open and close emphasis (CommonMark's flanking rules): a mark
+ * next to punctuation inside needs whitespace or punctuation outside. When they would not, the
+ * caller uses an HTML tag instead, which GitHub renders.
+ */
+function flanks(before: string, body: string, after: string): boolean {
+  const first = body.slice(0, 1)
+  const last = body.slice(-1)
+  const opens = !isPunct(first) || isSpace(before) || isPunct(before)
+  const closes = !isPunct(last) || isSpace(after) || isPunct(after)
+  return opens && closes
 }

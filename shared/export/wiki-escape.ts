@@ -17,6 +17,13 @@ const ALWAYS: Record<string, string> = {
 /** A bare '&' renders as itself; only one that starts a character reference needs escaping. */
 const ENTITY = /^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/
 
+/**
+ * "https://x" or "mailto:a@b" in text would become a link; a letter, ':' and a non-space is
+ * how every such protocol looks, so that colon is escaped ("Relates to: PM" is left alone).
+ */
+const isFreeLinkColon = (prev: string | undefined, next: string | undefined) =>
+  prev !== undefined && /[A-Za-z]/.test(prev) && next !== undefined && /\S/.test(next)
+
 /** Characters that only mean something when doubled: '' (italic/bold), ~~~ (signatures), __TOC__. */
 const WHEN_DOUBLED: Record<string, string> = { "'": '&#39;', '~': '&#126;', _: '&#95;' }
 
@@ -45,6 +52,7 @@ function escapeLine(line: string, heading: boolean, atLineStart = true): string 
     const next = chars[i + 1]
     if (i === 0 && atLineStart && LINE_START[c]) out += LINE_START[c]
     else if (c === '&' && ENTITY.test(chars.slice(i, i + 34).join(''))) out += '&amp;'
+    else if (c === ':' && isFreeLinkColon(prev, next)) out += '&#58;'
     else if (ALWAYS[c]) out += ALWAYS[c]
     else if (heading && c === '=') out += '&#61;'
     else if (WHEN_DOUBLED[c] && (prev === c || next === c)) out += WHEN_DOUBLED[c]
