@@ -65,6 +65,7 @@ describe.skipIf(!run)('collaboration in the browser', () => {
 
     await ada.createNoteAt(420, 320)
     await ada.type('Code review takes too long')
+    await ada.page.screenshot({ path: join(ARTIFACTS, 'e2e-editing.png') })
     await ada.finishEditing()
 
     const seen = await grace.waitForItem(
@@ -134,6 +135,15 @@ describe.skipIf(!run)('collaboration in the browser', () => {
       'the post-it out of the poster',
     )
     await ada.page.screenshot({ path: join(ARTIFACTS, 'e2e-poster.png') })
+  })
+
+  it('says so when a link is not valid', async () => {
+    const id = new URL(links.viewer).pathname.split('/').pop()!
+    const page = await newPage()
+    await page.goto(`${server.url}/b/${id}#token=pNotAValidToken`)
+    const notice = page.getByTestId('notice')
+    await notice.waitFor()
+    expect(await notice.innerText()).toContain('This link is not valid')
   })
 
   it('keeps offline edits across a reload and merges them on reconnect', async () => {
