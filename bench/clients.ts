@@ -44,7 +44,8 @@ export class BenchClient {
     private readonly opts: ClientOptions,
   ) {
     this.synced = new Promise((r) => (this.resolveSynced = r))
-    this.ws = new WebSocket(url, { perMessageDeflate: false })
+    // Offers permessage-deflate as browsers do; the server decides whether it is used.
+    this.ws = new WebSocket(url)
     this.ws.on('message', (data: Buffer) => this.receive(data))
     this.ws.on('close', (code) => (this.closeCode = code))
     this.ws.on('error', () => {})

@@ -73,8 +73,10 @@ export class Target {
           '--cpu-prof',
           // One file per thread (tsx adds a loader thread); the main thread's is the largest.
           `--cpu-prof-dir=${join(this.opts.outDir, 'prof', this.name)}`,
-          // Profiles are written on a normal exit only.
-          '--import=data:text/javascript,process.on("SIGTERM",()=>process.exit(0))',
+          // Profiles are written on a normal exit only; ours exits on SIGTERM by itself.
+          ...(this.name === 'reference'
+            ? ['--import=data:text/javascript,process.on("SIGTERM",()=>process.exit(0))']
+            : []),
         ]
       : []
     const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() }
