@@ -28,6 +28,7 @@ import {
   isRecordKind,
   migrateRecord,
   parseRecord,
+  recordTypes,
   type AnyRecord,
   type RecordKind,
 } from '../schema/index.ts'
@@ -64,7 +65,7 @@ const collectionOf = (kind: RecordKind) =>
   COLLECTIONS.findIndex(([, kinds]) => kinds.includes(kind))
 
 export function buildExport(doc: Y.Doc, options: JsonExportOptions = {}): BoardExport {
-  const records = COLLECTIONS.flatMap(([coll]) => coll(doc).all().sort(byId))
+  const records = COLLECTIONS.flatMap(([coll]) => coll(doc).all().sort(byId)).map(canonical)
   const scribe: BoardExport['board']['scribe'] = {}
   for (const scope of scribeScopes(doc)) {
     const nodes = fragmentToJson(scribeNotes(doc, scope))
@@ -84,6 +85,20 @@ export function buildExport(doc: Y.Doc, options: JsonExportOptions = {}): BoardE
       scribe,
     },
   }
+}
+
+/**
+ * The record with its keys in one fixed order (id, kind, then the schema's fields, then any
+ * unknown ones sorted): a Y.Map keeps insertion order, which differs between equal boards.
+ */
+function canonical<T extends AnyRecord>(record: T): T {
+  const known = Object.keys(recordTypes[record.kind].schema.shape)
+  const rest = Object.keys(record)
+    .filter((k) => !known.includes(k))
+    .sort()
+  const keys = ['id', 'kind', ...known.filter((k) => k !== 'id' && k !== 'kind'), ...rest]
+  const source = record as Record<string, unknown>
+  return Object.fromEntries(keys.filter((k) => k in source).map((k) => [k, source[k]])) as T
 }
 
 export function exportJson(doc: Y.Doc, options: JsonExportOptions = {}): string {
