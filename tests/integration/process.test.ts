@@ -7,7 +7,7 @@ import { connectClient, type TestClient } from '../helpers/client.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { createBoard } from '../helpers/http.ts'
 import { spawnServerProcess, type ServerProcess } from '../helpers/process.ts'
-import { tempDir } from '../helpers/server.ts'
+import { startTestServer, tempDir } from '../helpers/server.ts'
 
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {
@@ -66,7 +66,9 @@ describe('server process', () => {
     expect(written).toBeGreaterThan(Object.keys(relayed).length - 1)
     expect((await first.exited).signal).toBe('SIGKILL')
 
-    const second = await start(dataDir)
+    // Restarted in this process (same DATA_DIR, same SQLite file): quicker than a new process.
+    const second = await startTestServer({ storage: 'sqlite', dataDir })
+    cleanup.push(() => second.close())
     const reader = connect(second.url, board.id, board.tokens.viewer)
     await reader.synced()
     expectCovers(reader.doc, relayedState)
@@ -88,7 +90,8 @@ describe('server process', () => {
     expect(await first.exited).toEqual({ code: 0, signal: null })
     expect(first.output.some((line) => line.includes('server closed'))).toBe(true)
 
-    const second = await start(dataDir)
+    const second = await startTestServer({ storage: 'sqlite', dataDir })
+    cleanup.push(() => second.close())
     const reader = connect(second.url, board.id, board.tokens.viewer)
     await reader.synced()
     expect(noteTexts(reader.doc)).toEqual({ last: 'written just before shutdown' })
