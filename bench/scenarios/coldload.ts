@@ -35,6 +35,8 @@ export interface ColdLoadResult {
   syncedRuns: number[]
   contentRuns: number[]
   completeRuns: number[]
+  /** Server CPU from connect until the client held every item, without restarts (median). */
+  loadCpuMs: number
   /** Runs where sync step 2 arrived before the content was complete. */
   incompleteAtSynced: number
 }
@@ -60,13 +62,16 @@ export async function runColdLoad(target: Target, cfg: ColdLoadConfig): Promise<
   const content: number[] = []
   const complete: number[] = []
   const transferred: number[] = []
+  const cpu: number[] = []
   let storedBytes = 0
   let incompleteAtSynced = 0
   for (let run = 0; run < cfg.runs; run++) {
     await target.restart()
     if (run === 0) storedBytes = target.dataBytes()
     await load(warm, 50)
+    const cpu0 = target.cpuMs()
     const r = await load(board, cfg.items)
+    cpu.push(target.cpuMs() - cpu0)
     synced.push(r.syncedMs)
     content.push(r.contentMs)
     complete.push(r.completeMs)
@@ -85,6 +90,7 @@ export async function runColdLoad(target: Target, cfg: ColdLoadConfig): Promise<
     syncedRuns: synced.map((n) => round(n)),
     contentRuns: content.map((n) => round(n)),
     completeRuns: complete.map((n) => round(n)),
+    loadCpuMs: median(cpu),
     incompleteAtSynced,
   }
 }
