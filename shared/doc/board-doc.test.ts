@@ -165,6 +165,7 @@ describe('setup', () => {
       'Working together, decision making and responsibilities',
       'Working together and responsibilities, decision making',
     ]).toContain(readSetup(a).theme)
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
     expect(readSetup(b).theme).toBe(readSetup(a).theme)
     expect(readSetup(a).questions).toEqual([{ id: 'q1', text: 'Who owns it?' }])
     a.getMap('setup').set('license', 'all rights reserved')
