@@ -4,7 +4,8 @@ import { ROLES, type Role } from '../../shared/protocol/messages.ts'
 import { isAdmin } from '../auth/admin.ts'
 import { createTokens } from '../auth/tokens.ts'
 import { createBoard } from '../boards/create-board.ts'
-import type { RequestContext, RouteHandler } from './context.ts'
+import type { RouteHandler } from './context.ts'
+import { publicBase } from './public-base.ts'
 import { HttpError, readJsonBody, sendJson } from './respond.ts'
 
 const BODY_LIMIT = 64 * 1024
@@ -39,13 +40,4 @@ export const createBoardRoute: RouteHandler = async (ctx) => {
   ) as Record<Role, string>
   app.log.info({ boardId: id, template: body.data.template ?? 'blank' }, 'board created')
   sendJson(res, 201, { id, tokens, links })
-}
-
-/** PUBLIC_URL when configured, otherwise the address the request was sent to. */
-function publicBase({ req, app }: RequestContext): string {
-  if (app.publicUrl) return app.publicUrl.replace(/\/+$/, '')
-  const host = req.headers.host
-  const safeHost = host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? host : 'localhost'
-  const proto = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http'
-  return `${proto}://${safeHost}`
 }
