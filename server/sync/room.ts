@@ -1,7 +1,8 @@
 /**
  * One board in memory: its Y.Doc, the connections editing it, and their awareness. Every
  * accepted update is stored before it is relayed: updates that arrive in one event-loop turn
- * are appended in one store call, then sent on as one merged update per receiver, then acked.
+ * (at most MAX_BATCH) are appended in one store call, then sent on as one merged update, then
+ * acked.
  * Store operations run one after another on a promise chain, so compaction never races appends.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -53,9 +54,10 @@ export class Room {
     this.log = options.log.child({ boardId })
     this.seq = stored.seq
     this.sinceSnapshot = stored.updates.length > 1 ? stored.updates.length : 0
-    this.doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
-    }, LOAD_ORIGIN)
+    // One merged update integrates far faster than many small ones applied in turn.
+    if (stored.updates.length > 0) {
+      Y.applyUpdate(this.doc, mergeUpdates(stored.updates), LOAD_ORIGIN)
+    }
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
@@ -170,7 +172,9 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN || this.destroyed) return
     this.pending.push({ update, origin: origin instanceof Connection ? origin : null })
-    this.flushTimer ??= setImmediate(this.flushNow)
+    // A bounded batch keeps latency bounded when a backlog arrives in one event-loop turn.
+    if (this.pending.length >= MAX_BATCH) this.flushNow()
+    else this.flushTimer ??= setImmediate(this.flushNow)
   }
 
   private readonly onAwarenessUpdate = (
@@ -206,7 +210,7 @@ export class Room {
       return
     }
     // Every update applied so far is in this batch, so this is what the store will hold.
-    const covered = Y.encodeStateVector(this.doc)
+    const covered = batch.some((p) => p.origin?.wantsAcks) ? Y.encodeStateVector(this.doc) : null
     void this.enqueue(async () => {
       try {
         this.seq = await this.options.store.append(
@@ -215,7 +219,7 @@ export class Room {
         )
         this.sinceSnapshot += batch.length
         this.relay(batch)
-        this.acknowledge(batch, covered)
+        if (covered) this.acknowledge(batch, covered)
       } catch (err) {
         this.storeFailed(err)
       } finally {
@@ -226,17 +230,18 @@ export class Room {
     })
   }
 
+  /**
+   * One merged update for the whole batch. Senders get it too when the batch holds others'
+   * updates (applying one's own update again is a no-op in Yjs); that is one merge instead of one
+   * per sender, which is what keeps bursts from many writers cheap.
+   */
   private relay(batch: PendingUpdate[]): void {
-    const origins = new Set(batch.map((p) => p.origin))
-    let toAll: Uint8Array | null = null
+    const senders = new Set(batch.map((p) => p.origin))
+    const onlyOneSender = senders.size === 1
+    const frame = syncUpdate(mergeUpdates(batch.map((p) => p.update)))
     for (const conn of this.conns.keys()) {
-      if (!origins.has(conn)) {
-        toAll ??= syncUpdate(mergeAll(batch))
-        conn.send(toAll)
-        continue
-      }
-      const others = batch.filter((p) => p.origin !== conn)
-      if (others.length > 0) conn.send(syncUpdate(mergeAll(others)))
+      if (onlyOneSender && senders.has(conn)) continue
+      conn.send(frame)
     }
   }
 
@@ -277,5 +282,8 @@ export class Room {
   }
 }
 
-const mergeAll = (batch: PendingUpdate[]): Uint8Array =>
-  batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update))
+/** Updates stored or relayed together per batch; see onDocUpdate. */
+const MAX_BATCH = 64
+
+const mergeUpdates = (updates: readonly Uint8Array[]): Uint8Array =>
+  updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[])

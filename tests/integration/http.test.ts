@@ -130,7 +130,7 @@ describe('other routes', () => {
   })
 
   it('never answers API, WebSocket or health paths with the app', async () => {
-    expect((await fetch(`${open.url}/api/boards/x/export`)).status).toBe(404)
+    expect((await fetch(`${open.url}/api/boards/x/unknown`)).status).toBe(404)
     expect((await fetch(`${open.url}/ws/abc`)).status).toBe(404)
   })
 
