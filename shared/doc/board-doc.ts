@@ -22,6 +22,7 @@ import {
   type EntryRecord,
   type DotRecord,
   type Item,
+  type PersonRecord,
   type RoundRecord,
   type RecordVersions,
   type Setup,
@@ -49,6 +50,8 @@ export const tags = (doc: Y.Doc) => new Collection<TagRecord>(doc, 'tags', ['tag
 export const entries = (doc: Y.Doc) => new Collection<EntryRecord>(doc, 'entries', ['entry'])
 export const rounds = (doc: Y.Doc) => new Collection<RoundRecord>(doc, 'rounds', ['round'])
 export const dots = (doc: Y.Doc) => new Collection<DotRecord>(doc, 'dots', ['dot'])
+/** Who took part and whether they agreed to be named in exports; keyed by user id. */
+export const people = (doc: Y.Doc) => new Collection<PersonRecord>(doc, 'people', ['person'])
 const allCollections = (doc: Y.Doc) => [
   items(doc),
   connectors(doc),
@@ -56,6 +59,7 @@ const allCollections = (doc: Y.Doc) => [
   entries(doc),
   rounds(doc),
   dots(doc),
+  people(doc),
 ]
 
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META)

@@ -8,14 +8,17 @@ import { renderCsv } from './csv.ts'
 import { exportJson } from './json.ts'
 import { renderMarkdown } from './markdown.ts'
 import { snapshotBoard } from './model.ts'
-import type { NamedAuthors } from './privacy.ts'
+import { namedInDoc, type NamedAuthors } from './privacy.ts'
 import { renderWikitext } from './wikitext.ts'
 
 export const EXPORT_FORMATS = ['wikitext', 'markdown', 'json', 'csv'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface ExportOptions {
-  /** Authors who agreed to be named. Default: nobody (JSON uses stand-ins such as "anon-1"). */
+  /**
+   * Authors who agreed to be named. Default: the people who chose so on the board (person
+   * records); everyone else is left out (JSON uses stand-ins such as "anon-1").
+   */
   namedAuthors?: NamedAuthors
   /** Recorded in the JSON envelope's `source`, e.g. the board's address. */
   source?: string
@@ -45,10 +48,11 @@ export function renderExport(
   options: ExportOptions = {},
 ): RenderedExport {
   const { contentType, extension } = FORMATS[format]
+  const namedAuthors = options.namedAuthors ?? namedInDoc(doc)
   const body =
     format === 'json'
-      ? exportJson(doc, options)
-      : render(format, snapshotBoard(doc, { namedAuthors: options.namedAuthors }))
+      ? exportJson(doc, { ...options, namedAuthors })
+      : render(format, snapshotBoard(doc, { namedAuthors }))
   return { body, contentType, filename: `${fileStem(doc)}.${extension}` }
 }
 
@@ -77,4 +81,5 @@ export { renderMarkdown } from './markdown.ts'
 export { renderCsv } from './csv.ts'
 export { buildExport, exportJson, importJson, validateExport } from './json.ts'
 export type { BoardExport } from './json-format.ts'
+export { namedInDoc } from './privacy.ts'
 export type { NamedAuthors } from './privacy.ts'

@@ -10,6 +10,7 @@ import {
   entries,
   initBoard,
   items,
+  people,
   readMeta,
   readSchemaVersion,
   readSetup,
@@ -40,11 +41,14 @@ import {
   type BoardExport,
 } from './json-format.ts'
 import { byId } from './order.ts'
-import { Pseudonyms, visibleAuthor, type NamedAuthors } from './privacy.ts'
+import { Pseudonyms, namedInDoc, visibleAuthor, type NamedAuthors } from './privacy.ts'
 import { MAX_SCRIBE_DEPTH, fragmentToJson, jsonDepth, writeNodes } from './scribe-json.ts'
 
 export interface JsonExportOptions {
-  /** Authors exported by id; everyone else becomes a stable stand-in ("anon-1"). Default: nobody. */
+  /**
+   * Authors exported by id; everyone else becomes a stable stand-in ("anon-1"). Default: those
+   * who chose to be named on the board (person records).
+   */
   namedAuthors?: NamedAuthors
   /** Goes into `source`; e.g. the board's address. */
   source?: string
@@ -59,13 +63,18 @@ const COLLECTIONS: [(doc: Y.Doc) => Collection<AnyRecord>, RecordKind[]][] = [
   [entries as (doc: Y.Doc) => Collection<AnyRecord>, ['entry']],
   [rounds as (doc: Y.Doc) => Collection<AnyRecord>, ['round']],
   [dots as (doc: Y.Doc) => Collection<AnyRecord>, ['dot']],
+  [people as (doc: Y.Doc) => Collection<AnyRecord>, ['person']],
 ]
 
 const collectionOf = (kind: RecordKind) =>
   COLLECTIONS.findIndex(([, kinds]) => kinds.includes(kind))
 
 export function buildExport(doc: Y.Doc, options: JsonExportOptions = {}): BoardExport {
-  const records = COLLECTIONS.flatMap(([coll]) => coll(doc).all().sort(byId)).map(canonical)
+  const named = options.namedAuthors ?? namedInDoc(doc)
+  // A person record names someone: it leaves the board only when they may be named.
+  const records = COLLECTIONS.flatMap(([coll]) => coll(doc).all().sort(byId))
+    .filter((r) => r.kind !== 'person' || visibleAuthor(r.id, named) !== null)
+    .map(canonical)
   const scribe: BoardExport['board']['scribe'] = {}
   for (const scope of scribeScopes(doc)) {
     const nodes = fragmentToJson(scribeNotes(doc, scope))
@@ -81,7 +90,7 @@ export function buildExport(doc: Y.Doc, options: JsonExportOptions = {}): BoardE
       recordVersions: currentRecordVersions(),
       meta: readMeta(doc),
       setup: readSetup(doc),
-      records: hideAuthors(records, options.namedAuthors),
+      records: hideAuthors(records, named),
       scribe,
     },
   }

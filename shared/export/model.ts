@@ -32,12 +32,12 @@ import {
   type Setup,
 } from '../schema/index.ts'
 import { compareReading } from './order.ts'
-import { visibleAuthor, type NamedAuthors } from './privacy.ts'
+import { authorLabeller, namedInDoc, type NamedAuthors } from './privacy.ts'
 import { orderSteps } from './process.ts'
 import { blocksFromFragment, type Block } from './scribe.ts'
 
 export interface SnapshotOptions {
-  /** Authors who agreed to be named in exports. Default: nobody. */
+  /** Authors who agreed to be named in exports. Default: those who chose so on the board. */
   namedAuthors?: NamedAuthors
 }
 
@@ -169,7 +169,7 @@ export const SECTION_TITLES: Record<NoteSection, string> = {
 }
 
 export function snapshotBoard(doc: Y.Doc, options: SnapshotOptions = {}): BoardSnapshot {
-  const named = options.namedAuthors
+  const show = authorLabeller(doc, options.namedAuthors ?? namedInDoc(doc))
   const all = items(doc).all()
   const frames = all.filter((i): i is FrameRecord => i.kind === 'frame').sort(compareReading)
   const frameIds = new Set(frames.map((f) => f.id))
@@ -192,7 +192,7 @@ export function snapshotBoard(doc: Y.Doc, options: SnapshotOptions = {}): BoardS
     text: n.text,
     tags: n.tags.flatMap((id) => tagNames.get(id) ?? []),
     votes: votes.get(n.id) ?? 0,
-    author: visibleAuthor(n.authorId, named),
+    author: show(n.authorId),
     createdAt: n.createdAt,
   })
 
@@ -218,13 +218,13 @@ export function snapshotBoard(doc: Y.Doc, options: SnapshotOptions = {}): BoardS
     setup,
     posters,
     looseNotes,
-    answers: answerGroups(setup, entryList, named),
+    answers: answerGroups(setup, entryList, show),
     sections: NOTE_SECTIONS.map((section) => ({
       section,
       title: SECTION_TITLES[section],
-      entries: entryList.filter((e) => e.section === section).map((e) => entryView(e, named)),
+      entries: entryList.filter((e) => e.section === section).map((e) => entryView(e, show)),
     })),
-    rounds: revealed.map((r) => roundView(r, allDots, all, posters, frames, named)),
+    rounds: revealed.map((r) => roundView(r, allDots, all, posters, frames, show)),
     scribe: scribeViews(doc, frames),
   }
 }
@@ -329,30 +329,29 @@ function takeawayGroups(
     .filter((g) => g.items.length > 0)
 }
 
-function entryView(e: EntryRecord, named: NamedAuthors | undefined): EntryView {
+/** Prints a visible author, or null for one who is not named. */
+type ShowAuthor = (authorId: string) => string | null
+
+function entryView(e: EntryRecord, show: ShowAuthor): EntryView {
   return {
     id: e.id,
     text: e.text,
     why: e.why,
     blocking: e.blocking,
     responsible: e.responsible,
-    author: visibleAuthor(e.authorId, named),
+    author: show(e.authorId),
   }
 }
 
-function answerGroups(
-  setup: Setup,
-  list: EntryRecord[],
-  named: NamedAuthors | undefined,
-): AnswerGroup[] {
+function answerGroups(setup: Setup, list: EntryRecord[], show: ShowAuthor): AnswerGroup[] {
   const answers = list.filter((e) => e.section === 'answers')
   const known = new Set(setup.questions.map((q) => q.id))
   const groups: AnswerGroup[] = setup.questions.map((q) => ({
     question: { id: q.id, text: q.text },
-    entries: answers.filter((e) => e.questionId === q.id).map((e) => entryView(e, named)),
+    entries: answers.filter((e) => e.questionId === q.id).map((e) => entryView(e, show)),
   }))
   const other = answers.filter((e) => e.questionId === null || !known.has(e.questionId))
-  if (other.length) groups.push({ question: null, entries: other.map((e) => entryView(e, named)) })
+  if (other.length) groups.push({ question: null, entries: other.map((e) => entryView(e, show)) })
   return groups
 }
 
@@ -366,7 +365,7 @@ function roundView(
   all: Item[],
   posters: PosterView[],
   frames: FrameRecord[],
-  named: NamedAuthors | undefined,
+  show: ShowAuthor,
 ): RoundView {
   const mine = allDots.filter((d) => d.roundId === round.id)
   const byItem = new Map(all.map((i) => [i.id, i]))
@@ -387,7 +386,7 @@ function roundView(
     const item = byItem.get(itemId)!
     const voters = round.anonymous
       ? []
-      : [...new Set(list.flatMap((d) => visibleAuthor(d.voterId, named) ?? []))].sort()
+      : [...new Set(list.flatMap((d) => show(d.voterId) ?? []))].sort()
     return {
       itemId,
       text: itemText(item),

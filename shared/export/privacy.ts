@@ -2,7 +2,40 @@
  * People choose whether exports name them. Every renderer gets authors through here, so an id
  * that is not in `namedAuthors` can never leave the board in a text export.
  */
+import type * as Y from 'yjs'
+import { people } from '../doc/index.ts'
+
 export type NamedAuthors = ReadonlySet<string> | 'all'
+
+/** Ids of the people who chose "name me in exports" on the board (their person records). */
+export function namedInDoc(doc: Y.Doc): Set<string> {
+  return new Set(
+    people(doc)
+      .all()
+      .filter((p) => p.named)
+      .map((p) => p.id),
+  )
+}
+
+/**
+ * How a visible author is printed: the name they gave on the board, else their id. Null when
+ * they are not named, so that nothing identifying leaves the board.
+ */
+export function authorLabeller(
+  doc: Y.Doc,
+  named: NamedAuthors | undefined,
+): (authorId: string) => string | null {
+  const names = new Map(
+    people(doc)
+      .all()
+      .filter((p) => p.name.trim() !== '')
+      .map((p) => [p.id, p.name.trim()]),
+  )
+  return (authorId) => {
+    const id = visibleAuthor(authorId, named)
+    return id === null ? null : (names.get(id) ?? id)
+  }
+}
 
 /** The author id to print, or null when this person has not agreed to be named. */
 export function visibleAuthor(authorId: string, named: NamedAuthors | undefined): string | null {

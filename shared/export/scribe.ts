@@ -1,7 +1,8 @@
 /**
- * Scribe notes live in Y.XmlFragments holding ProseMirror-style nodes (paragraph, bullet_list,
- * ordered_list, list_item, text with a 'bold' mark). Renderers get a small block model instead,
- * so none of them has to know Yjs or ProseMirror.
+ * Scribe notes live in Y.XmlFragments holding ProseMirror-style nodes: TipTap's names as the
+ * client's scribe editor writes them (paragraph, bulletList, orderedList, listItem, hardBreak,
+ * text with a 'bold' mark) or schema-basic's (bullet_list, ordered_list, list_item, hard_break).
+ * Renderers get a small block model instead, so none of them has to know Yjs or ProseMirror.
  */
 import * as Y from 'yjs'
 
@@ -14,7 +15,13 @@ export interface Run {
 export type Block =
   { type: 'paragraph'; runs: Run[] } | { type: 'list'; ordered: boolean; items: Block[][] }
 
-const LIST_NODES: Record<string, boolean> = { bullet_list: false, ordered_list: true }
+const LIST_NODES: Record<string, boolean> = {
+  bullet_list: false,
+  ordered_list: true,
+  bulletList: false,
+  orderedList: true,
+}
+const HARD_BREAKS = ['hard_break', 'hardBreak']
 /** Mark names that mean bold: ours, and ProseMirror's schema-basic name. */
 const BOLD_MARKS = ['bold', 'strong']
 
@@ -53,7 +60,7 @@ function blocksOf(children: readonly XmlChild[]): Block[] {
 const isTextBlock = (el: Y.XmlElement): boolean =>
   el.toArray().every((c) => c instanceof Y.XmlText || (c instanceof Y.XmlElement && isInline(c)))
 
-const isInline = (el: Y.XmlElement) => el.nodeName === 'hard_break' || el.nodeName === 'text'
+const isInline = (el: Y.XmlElement) => HARD_BREAKS.includes(el.nodeName) || el.nodeName === 'text'
 
 function pushParagraph(out: Block[], runs: Run[]): void {
   if (runs.some((r) => r.text.trim() !== '')) out.push({ type: 'paragraph', runs })
@@ -63,7 +70,7 @@ function runsOf(el: Y.XmlElement): Run[] {
   const runs: Run[] = []
   for (const child of el.toArray()) {
     if (child instanceof Y.XmlText) runs.push(...runsOfText(child))
-    else if (child instanceof Y.XmlElement && child.nodeName === 'hard_break')
+    else if (child instanceof Y.XmlElement && HARD_BREAKS.includes(child.nodeName))
       runs.push({ text: '\n', bold: false })
     else if (child instanceof Y.XmlElement) runs.push(...runsOf(child))
   }

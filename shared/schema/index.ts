@@ -9,6 +9,7 @@ import { entryType, type EntryRecord } from './entry.ts'
 import { frameType, type FrameRecord } from './frame.ts'
 import { labelType, type LabelRecord } from './label.ts'
 import { noteType, type NoteRecord } from './note.ts'
+import { personType, type PersonRecord } from './person.ts'
 import { dotType, roundType, type DotRecord, type RoundRecord } from './round.ts'
 import { tagType, type TagRecord } from './tag.ts'
 
@@ -32,6 +33,7 @@ export type {
   EntryRecord,
   RoundRecord,
   DotRecord,
+  PersonRecord,
 }
 
 /** Version of the document layout as a whole (top-level maps and how records are stored). */
@@ -52,12 +54,14 @@ export const recordTypes = {
   entry: entryType,
   round: roundType,
   dot: dotType,
+  person: personType,
 } as const
 
 export type ItemKind = keyof typeof itemTypes
 export type RecordKind = keyof typeof recordTypes
 export type Item = NoteRecord | FrameRecord | LabelRecord
-export type AnyRecord = Item | ConnectorRecord | TagRecord | EntryRecord | RoundRecord | DotRecord
+export type AnyRecord =
+  Item | ConnectorRecord | TagRecord | EntryRecord | RoundRecord | DotRecord | PersonRecord
 export type ItemOf<K extends ItemKind> = Extract<Item, { kind: K }>
 export type RecordOf<K extends RecordKind> = Extract<AnyRecord, { kind: K }>
 export const ITEM_KINDS = Object.keys(itemTypes) as ItemKind[]
