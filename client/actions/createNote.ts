@@ -2,7 +2,7 @@ import { addItems, LOCAL_ORIGIN, topZ } from '../../shared/doc/index.ts'
 import { newId, recordTypes, type NoteColor, type NoteRecord } from '../../shared/schema/index.ts'
 import type { Point } from '../canvas/viewport.ts'
 import type { Editor } from '../editor/editor.ts'
-import { frameAt } from '../editor/frames.ts'
+import { membershipOf } from '../editor/frames.ts'
 import { defineAction } from './registry.ts'
 
 export const NOTE_SIZE = 200
@@ -30,7 +30,7 @@ export const createNote = defineAction<{ at?: Point; color?: NoteColor } | void>
       createdAt: now,
       updatedAt: now,
     }
-    note.parentId = frameAt(note, editor.items.all())
+    Object.assign(note, membershipOf(note, editor.items.all()))
     addItems(editor.doc, [note], LOCAL_ORIGIN)
     editor.select([note.id])
     editor.view.set({ editing: { id: note.id, field: 'text' }, tool: 'select' })

@@ -1,7 +1,12 @@
-import { deleteItems as removeItems, LOCAL_ORIGIN } from '../../shared/doc/index.ts'
+import { connectors, deleteItems as removeItems, LOCAL_ORIGIN } from '../../shared/doc/index.ts'
+import { withChildren } from '../editor/frames.ts'
 import { defineAction, hasSelection } from './registry.ts'
 
-/** Deletes the selection; a deleted frame takes its post-its with it. */
+/**
+ * Deletes the selection; a deleted frame takes its post-its with it. Connectors: selected ones go;
+ * one whose both ends were on deleted items goes with them; one with a single end on a deleted
+ * item keeps that end as a free point where it was (shared deleteItems).
+ */
 export const deleteItems = defineAction({
   id: 'deleteItems',
   label: 'action-delete',
@@ -10,7 +15,19 @@ export const deleteItems = defineAction({
   contextMenu: true,
   enabled: hasSelection,
   perform(editor) {
-    removeItems(editor.doc, editor.view.get().selection, LOCAL_ORIGIN)
+    const selection = editor.view.get().selection
+    const doomed = withChildren(
+      [...selection].filter((id) => editor.items.get(id)),
+      editor.items.all(),
+    )
+    const arrows = new Set([...selection].filter((id) => editor.connectors.get(id)))
+    for (const id of editor.connectors.attachedTo(doomed)) {
+      const c = editor.connectors.get(id)!
+      if (c.from.itemId && c.to.itemId && doomed.has(c.from.itemId) && doomed.has(c.to.itemId))
+        arrows.add(id)
+    }
+    connectors(editor.doc).delete(arrows, LOCAL_ORIGIN)
+    removeItems(editor.doc, doomed, LOCAL_ORIGIN)
     editor.select([])
   },
 })

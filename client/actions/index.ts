@@ -1,12 +1,14 @@
 /** Every registered action; the keyboard and the context menu read this list. */
 import { bringToFront } from './bringToFront.ts'
+import { copySelection, duplicateSelection, pasteRecords } from './clipboard.ts'
 import { createNote } from './createNote.ts'
 import { deleteItems } from './deleteItems.ts'
 import { startEditing } from './editText.ts'
 import { redo } from './redo.ts'
 import type { UserAction } from './registry.ts'
 import { clearSelection, selectAll } from './selectAll.ts'
-import { frameTool, handTool, noteTool, selectTool } from './tools.ts'
+import { nudgeActions } from './nudge.ts'
+import { connectorTool, frameTool, handTool, noteTool, selectTool } from './tools.ts'
 import { undo } from './undo.ts'
 import { resetZoom, zoomIn, zoomOut, zoomToFit } from './zoom.ts'
 
@@ -27,6 +29,11 @@ export const shortcutActions: readonly UserAction<void>[] = [
   handTool,
   noteTool,
   frameTool,
+  connectorTool,
+  duplicateSelection,
+  copySelection,
+  pasteRecords as UserAction<void>,
+  ...nudgeActions,
 ]
 
 export const contextMenuActions = shortcutActions.filter((a) => a.contextMenu)

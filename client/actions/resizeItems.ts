@@ -1,6 +1,7 @@
 import { LOCAL_ORIGIN, readItems, updateItems, type ItemPatch } from '../../shared/doc/index.ts'
 import type { Rect } from '../canvas/viewport.ts'
-import { membershipChanges } from '../editor/frames.ts'
+import { refreshConnectorEnds } from '../editor/connectorEnds.ts'
+import { membershipChanges, membershipPatch } from '../editor/frames.ts'
 import { defineAction } from './registry.ts'
 
 const MIN_SIDE = 40
@@ -21,11 +22,13 @@ export const resizeItems = defineAction<ReadonlyMap<string, Rect>>({
       })
     }
     updateItems(editor.doc, patches, LOCAL_ORIGIN)
-    const parents = membershipChanges(boxes.keys(), readItems(editor.doc))
-    updateItems(
-      editor.doc,
-      new Map([...parents].map(([id, parentId]) => [id, { parentId }])),
-      LOCAL_ORIGIN,
-    )
+    const all = readItems(editor.doc)
+    const byId = new Map(all.map((i) => [i.id, i]))
+    const parents = new Map<string, ItemPatch>()
+    for (const [id, m] of membershipChanges(boxes.keys(), all)) {
+      parents.set(id, membershipPatch(byId.get(id)!, m) as ItemPatch)
+    }
+    updateItems(editor.doc, parents, LOCAL_ORIGIN)
+    refreshConnectorEnds(editor.doc, editor.connectors.attachedTo(boxes.keys()), LOCAL_ORIGIN)
   },
 })

@@ -7,7 +7,10 @@ export const selectAll = defineAction({
   mutates: false,
   contextMenu: true,
   perform(editor) {
-    editor.select(editor.items.all().map((i) => i.id))
+    editor.select([
+      ...editor.items.all().map((i) => i.id),
+      ...editor.connectors.all().map((c) => c.id),
+    ])
   },
 })
 
@@ -18,6 +21,14 @@ export const clearSelection = defineAction({
   mutates: false,
   perform(editor) {
     editor.select([])
-    editor.view.set({ contextMenu: null, tool: 'select' })
+    // Escape also abandons a gesture in flight and a tag highlight.
+    editor.view.set({
+      contextMenu: null,
+      tool: 'select',
+      connectorDraft: null,
+      draft: null,
+      marquee: null,
+      highlightTag: null,
+    })
   },
 })

@@ -16,3 +16,4 @@ export const handTool = tool('hand', 'tool-hand', ['h'])
 // Choosing a drawing tool is refused on read-only boards, like the edits it leads to.
 export const noteTool = tool('note', 'tool-note', [], true)
 export const frameTool = tool('frame', 'tool-frame', ['f'], true)
+export const connectorTool = tool('connector', 'tool-connector', ['c'], true)

@@ -42,9 +42,25 @@ export const zoomToFit = defineAction({
   contextMenu: true,
   perform(editor) {
     const selected = editor.selectedItems()
-    const bounds = boundsOf(selected.length ? selected : editor.items.all())
+    const arrows = editor
+      .selectedConnectors()
+      .flatMap((c) => [c.from, c.to].map((p) => ({ x: p.x, y: p.y, w: 1, h: 1 })))
+    const picked = [...selected, ...arrows]
+    const bounds = boundsOf(picked.length ? picked : editor.items.all())
     const { size } = editor.view.get()
     if (bounds) editor.setCamera(fitBounds(bounds, size))
     else editor.setCamera({ x: size.width / 2, y: size.height / 2, scale: 1 })
+  },
+})
+
+/** Shows one poster whole (the navigator's "zoom to frame"). */
+export const zoomToFrame = defineAction<string>({
+  id: 'zoomToFrame',
+  label: 'action-zoom-frame',
+  mutates: false,
+  perform(editor, frameId) {
+    const frame = editor.items.get(frameId)
+    if (!frame) return
+    editor.setCamera(fitBounds(frame, editor.view.get().size, 48, 4))
   },
 })

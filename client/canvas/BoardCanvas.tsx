@@ -9,8 +9,11 @@ import type { Editor } from '../editor/editor.ts'
 import { useStore } from '../lib/store.ts'
 import type { Tools } from '../tools/index.ts'
 import type { CanvasPointer, Tool } from '../tools/types.ts'
+import { ConnectorsLayer } from './ConnectorsLayer.tsx'
 import { GridLayer } from './GridLayer.tsx'
+import { itemAtPoint } from './hitTest.ts'
 import { ItemsLayer } from './ItemsLayer.tsx'
+import { isLowDetail } from './lod.ts'
 import { OverlayLayer } from './OverlayLayer.tsx'
 import { screenToBoard, zoomAt, type Point } from './viewport.ts'
 
@@ -48,10 +51,17 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
 
   const toPointer = (evt: PointerEvent | MouseEvent, target: Konva.Node | null): CanvasPointer => {
     const screen = localPoint(evt.clientX, evt.clientY)
-    const hit = target ? itemOf(target) : null
+    const camera = editor.view.get().camera
+    const board = screenToBoard(camera, screen)
+    let hit = target ? itemOf(target) : null
+    // Far out, post-its are drawn without hit regions: find them in the spatial index.
+    if (target && isLowDetail(camera.scale) && hit?.part !== 'handle') {
+      const under = itemAtPoint(editor, board)
+      if (under && under.kind !== 'frame') hit = { id: under.id, part: 'body' }
+    }
     return {
       screen,
-      board: screenToBoard(editor.view.get().camera, screen),
+      board,
       targetId: hit?.id ?? null,
       part: hit?.part ?? null,
       shift: evt.shiftKey || evt.metaKey || evt.ctrlKey,
@@ -161,6 +171,7 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
       >
         <GridLayer editor={editor} />
         <ItemsLayer editor={editor} />
+        <ConnectorsLayer editor={editor} />
         <OverlayLayer editor={editor} readOnly={readOnly} />
       </Stage>
     </div>
@@ -168,8 +179,9 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
 }
 
 /** The item a Konva node belongs to: the nearest ancestor group named "item". */
-function itemOf(node: Konva.Node): { id: string; part: 'body' | 'title' } | null {
+function itemOf(node: Konva.Node): { id: string; part: 'body' | 'title' | 'handle' } | null {
   let part: 'body' | 'title' = 'body'
+  if (node.hasName('connect-handle')) return { id: String(node.getAttr('itemId')), part: 'handle' }
   for (let n: Konva.Node | null = node; n; n = n.getParent()) {
     if (n.hasName('frame-title')) part = 'title'
     if (n.hasName('item')) return { id: n.id(), part }

@@ -1,5 +1,6 @@
 /** Reads one item by id (re-rendering only when it changes) and draws the shape for its kind. */
-import { useSyncExternalStore } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
+import type { TagRecord } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { useStore } from '../lib/store.ts'
 import { FrameShape } from './FrameShape.tsx'
@@ -20,6 +21,22 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
     s.drag?.ids.has(id) ? { dx: s.drag.dx, dy: s.drag.dy } : NO_OFFSET,
   )
   const editing = useStore(editor.view, (s) => (s.editing?.id === id ? s.editing.field : null))
+  const highlight = useStore(editor.view, (s) => s.highlightTag)
+  const tagsVersion = useSyncExternalStore(editor.tags.subscribe, editor.tags.getVersion)
+  const noteTags = item?.kind === 'note' ? item.tags : NO_TAGS
+  const tags = useMemo(
+    () => {
+      const out: TagRecord[] = []
+      for (const tagId of noteTags) {
+        const tag = editor.tags.get(tagId)
+        if (tag) out.push(tag)
+      }
+      return out
+    },
+    // tagsVersion: a renamed or recoloured tag re-resolves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editor, noteTags, tagsVersion],
+  )
   if (!item) return null
   switch (item.kind) {
     case 'note':
@@ -30,6 +47,8 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
           dy={offset.dy}
           editing={editing === 'text'}
           lowDetail={lowDetail}
+          tags={tags}
+          dimmed={highlight !== null && !item.tags.includes(highlight)}
         />
       )
     case 'frame':
@@ -42,3 +61,4 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
 }
 
 const NO_OFFSET = { dx: 0, dy: 0 }
+const NO_TAGS: readonly string[] = []

@@ -1,9 +1,19 @@
-/** A post-it as pure props: record in, nothing out (the stage reads hits by node id). */
+/**
+ * A post-it as pure props: record in, nothing out (the stage reads hits by node id). Besides its
+ * text it shows who is involved (top), the tags it relates to (bottom) and, on process maps,
+ * whether the step exists today (a check) or is missing (dashed outline).
+ */
 import { memo } from 'react'
-import { Group, Rect, Text } from 'react-konva'
-import type { NoteRecord } from '../../shared/schema/index.ts'
-import { FONT_FAMILY, INK, NOTE_FILL } from './palette.ts'
-import { LINE_HEIGHT, NOTE_PADDING, noteFontSize } from './textFit.ts'
+import { Circle, Group, Rect, Text } from 'react-konva'
+import type { NoteRecord, TagRecord } from '../../shared/schema/index.ts'
+import { t } from '../i18n/i18n.ts'
+import { BREAK_INK, FONT_FAMILY, INK, MUTED_INK, NOTE_FILL, TAG_FILL } from './palette.ts'
+import { LINE_HEIGHT, NOTE_PADDING, noteFontSize, textDirection } from './textFit.ts'
+
+/** Height of the "involved" line and of the tag row. */
+export const NOTE_META_HEIGHT = 24
+const META_SIZE = 13
+const CHIP_GAP = 4
 
 interface Props {
   note: NoteRecord
@@ -12,37 +22,87 @@ interface Props {
   /** Hide the text while the in-place editor is open over it. */
   editing: boolean
   lowDetail: boolean
+  /** The board tags this note relates to, resolved by the caller. */
+  tags: readonly TagRecord[]
+  /** Faded while another tag is highlighted. */
+  dimmed: boolean
 }
 
-export const NoteShape = memo(function NoteShape({ note, dx, dy, editing, lowDetail }: Props) {
-  const fontSize = noteFontSize(note.text, note.w, note.h)
+export const NoteShape = memo(function NoteShape({
+  note,
+  dx,
+  dy,
+  editing,
+  lowDetail,
+  tags,
+  dimmed,
+}: Props) {
+  const involved = note.involved.trim()
+  const top = involved ? NOTE_META_HEIGHT : 0
+  const bottom = tags.length ? NOTE_META_HEIGHT : 0
+  const bodyH = Math.max(20, note.h - top - bottom)
+  const fontSize = noteFontSize(note.text, note.w, bodyH)
+  const missing = note.step === 'missing'
   return (
-    <Group id={note.id} name="item" x={note.x + dx} y={note.y + dy}>
+    <Group id={note.id} name="item" x={note.x + dx} y={note.y + dy} opacity={dimmed ? 0.25 : 1}>
       <Rect
         width={note.w}
         height={note.h}
-        fill={NOTE_FILL[note.color]}
+        fill={missing ? '#fff' : NOTE_FILL[note.color]}
         cornerRadius={4}
         shadowColor="#000"
-        shadowOpacity={lowDetail ? 0 : 0.18}
+        shadowOpacity={lowDetail || missing ? 0 : 0.18}
         shadowBlur={lowDetail ? 0 : 10}
         shadowOffsetY={lowDetail ? 0 : 3}
         shadowForStrokeEnabled={false}
         perfectDrawEnabled={false}
-        stroke={note.color === 'white' ? '#d0d7de' : undefined}
-        strokeWidth={1}
+        stroke={missing ? BREAK_INK : note.color === 'white' ? '#d0d7de' : undefined}
+        strokeWidth={missing ? 3 : 1}
+        dash={missing ? [10, 6] : undefined}
       />
+      {missing && (
+        <Rect
+          x={3}
+          y={3}
+          width={note.w - 6}
+          height={note.h - 6}
+          fill={NOTE_FILL[note.color]}
+          opacity={0.45}
+          cornerRadius={3}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+      {!lowDetail && involved && (
+        <Text
+          text={`${t('note-involved-prefix')} ${involved}`}
+          x={8}
+          y={6}
+          width={note.w - (note.step === 'none' ? 16 : 40)}
+          height={NOTE_META_HEIGHT - 4}
+          fontSize={META_SIZE}
+          fontStyle="bold"
+          fontFamily={FONT_FAMILY}
+          fill={MUTED_INK}
+          direction={textDirection(involved)}
+          wrap="none"
+          ellipsis
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
       {!editing && !lowDetail && (
         <Text
           text={note.text}
           x={NOTE_PADDING}
-          y={NOTE_PADDING}
+          y={top + NOTE_PADDING}
           width={note.w - 2 * NOTE_PADDING}
-          height={note.h - 2 * NOTE_PADDING}
+          height={bodyH - 2 * NOTE_PADDING}
           fontSize={fontSize}
           lineHeight={LINE_HEIGHT}
           fontFamily={FONT_FAMILY}
           fill={INK}
+          direction={textDirection(note.text)}
           wrap="word"
           ellipsis
           verticalAlign="middle"
@@ -51,6 +111,80 @@ export const NoteShape = memo(function NoteShape({ note, dx, dy, editing, lowDet
           perfectDrawEnabled={false}
         />
       )}
+      {!lowDetail && tags.length > 0 && (
+        <TagRow tags={tags} y={note.h - NOTE_META_HEIGHT} w={note.w} />
+      )}
+      {!lowDetail && note.step !== 'none' && <StepBadge step={note.step} x={note.w - 16} />}
     </Group>
   )
 })
+
+/** "Relates to" chips in each tag's colour, as many as fit. */
+function TagRow({ tags, y, w }: { tags: readonly TagRecord[]; y: number; w: number }) {
+  let x = 6
+  const chips = []
+  for (const tag of tags) {
+    const width = Math.min(w - 12, tag.name.length * META_SIZE * 0.6 + 12)
+    if (x + width > w - 6 && chips.length > 0) {
+      chips.push(
+        <Text
+          key="more"
+          x={x}
+          y={y + 4}
+          text="…"
+          fontSize={META_SIZE}
+          fill={MUTED_INK}
+          listening={false}
+        />,
+      )
+      break
+    }
+    chips.push(
+      <Group key={tag.id} x={x} y={y + 2} listening={false}>
+        <Rect
+          width={width}
+          height={NOTE_META_HEIGHT - 6}
+          fill={TAG_FILL[tag.color]}
+          cornerRadius={9}
+        />
+        <Text
+          text={tag.name}
+          width={width}
+          height={NOTE_META_HEIGHT - 6}
+          align="center"
+          verticalAlign="middle"
+          fontSize={META_SIZE - 1}
+          fontStyle="bold"
+          fontFamily={FONT_FAMILY}
+          fill="#fff"
+          direction={textDirection(tag.name)}
+          wrap="none"
+          ellipsis
+        />
+      </Group>,
+    )
+    x += width + CHIP_GAP
+  }
+  return <>{chips}</>
+}
+
+function StepBadge({ step, x }: { step: 'exists' | 'missing'; x: number }) {
+  const exists = step === 'exists'
+  return (
+    <Group x={x} y={16} listening={false}>
+      <Circle radius={11} fill={exists ? '#2b8a3e' : BREAK_INK} stroke="#fff" strokeWidth={2} />
+      <Text
+        text={exists ? '✓' : '+'}
+        x={-11}
+        y={-11}
+        width={22}
+        height={22}
+        align="center"
+        verticalAlign="middle"
+        fontSize={15}
+        fontStyle="bold"
+        fill="#fff"
+      />
+    </Group>
+  )
+}

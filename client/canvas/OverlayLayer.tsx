@@ -3,6 +3,8 @@ import { useSyncExternalStore } from 'react'
 import { Layer, Rect } from 'react-konva'
 import type { Editor } from '../editor/editor.ts'
 import { useStore } from '../lib/store.ts'
+import { ConnectHandles } from './ConnectHandles.tsx'
+import { ConnectorDraft } from './ConnectorDraft.tsx'
 import { ACCENT } from './palette.ts'
 import { RemoteCursors } from './RemoteCursors.tsx'
 import { SelectionTransformer } from './SelectionTransformer.tsx'
@@ -15,6 +17,8 @@ export function OverlayLayer({ editor, readOnly }: { editor: Editor; readOnly: b
     <Layer>
       <RemoteSelections editor={editor} scale={scale} />
       <SelectionTransformer editor={editor} readOnly={readOnly} />
+      {!readOnly && <ConnectHandles editor={editor} />}
+      <ConnectorDraft editor={editor} />
       {marquee && (
         <Rect
           {...box(marquee)}

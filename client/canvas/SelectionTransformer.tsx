@@ -23,13 +23,15 @@ export function SelectionTransformer({ editor, readOnly }: { editor: Editor; rea
     const tr = ref.current
     const stage = tr?.getStage()
     if (!tr || !stage) return
+    // Connectors have no box to resize; they show their selection themselves.
     const nodes = [...selection]
+      .filter((id) => editor.items.get(id))
       .map((id) => stage.findOne(`#${id}`))
       .filter((n): n is Konva.Node => n !== undefined)
     tr.nodes(nodes)
     tr.forceUpdate()
     tr.getLayer()?.batchDraw()
-  }, [selection, camera, version, editing])
+  }, [editor, selection, camera, version, editing])
 
   const onTransformEnd = () => {
     const tr = ref.current
@@ -49,7 +51,7 @@ export function SelectionTransformer({ editor, readOnly }: { editor: Editor; rea
     editor.run(resizeItems, boxes)
   }
 
-  const single = selection.size === 1
+  const single = [...selection].filter((id) => editor.items.get(id)).length === 1
   return (
     <Transformer
       ref={ref}

@@ -29,3 +29,33 @@ export const MUTED_INK = '#57606a'
 export const ACCENT = '#2563eb'
 export const FONT_FAMILY =
   'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif'
+
+/** Connector strokes: darker than the note fills so arrows read on any post-it or poster. */
+export const CONNECTOR_STROKE: Record<NoteColor | 'black', string> = {
+  black: '#343a40',
+  yellow: '#b08800',
+  pink: '#c2255c',
+  green: '#2b8a3e',
+  blue: '#1c64c8',
+  orange: '#d9480f',
+  purple: '#6741d9',
+  grey: '#6b7280',
+  white: '#adb5bd',
+}
+
+/** Process-map marks: a red heart, a purple question mark, an orange lightning on broken lines. */
+export const HEART_FILL = '#e03131'
+export const QUESTION_INK = '#6741d9'
+export const BREAK_INK = '#d9480f'
+
+/** Tag chips: saturated versions of the note colours, with white text on them. */
+export const TAG_FILL: Record<NoteColor, string> = {
+  yellow: '#b08800',
+  pink: '#c2255c',
+  green: '#2b8a3e',
+  blue: '#1c64c8',
+  orange: '#d9480f',
+  purple: '#6741d9',
+  grey: '#495057',
+  white: '#868e96',
+}

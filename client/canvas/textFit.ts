@@ -1,29 +1,74 @@
 /**
  * The largest font size at which a post-it's text fits its box, so short notes read from the back
- * of the room and long ones still fit. An estimate (average glyph width), not a measurement:
- * Konva wraps and clips the rest.
+ * of the room and long ones still fit. An estimate (average glyph widths), not a measurement:
+ * Konva wraps and clips the rest. CJK text has no spaces and wide glyphs: it may break between
+ * any two characters, and each counts as a full em.
  */
 export const NOTE_PADDING = 14
 export const LINE_HEIGHT = 1.25
 const SIZES = [32, 28, 24, 21, 18, 16, 14, 12, 10]
 const GLYPH_WIDTH = 0.54
+const WIDE_GLYPH = 1
+
+// Han, Hiragana, Katakana, Hangul, CJK punctuation and full-width forms.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u
+
+const isWide = (ch: string) => WIDE.test(ch)
+
+/** Estimated width of a run of text in ems. */
+function ems(text: string): number {
+  let w = 0
+  for (const ch of text) w += isWide(ch) ? WIDE_GLYPH : GLYPH_WIDTH
+  return w
+}
+
+/** Lines a paragraph takes at `perLine` ems per line, or Infinity if a word must be split. */
+function linesOf(paragraph: string, perLine: number): number {
+  let lines = 1
+  let used = 0
+  for (const word of paragraph.split(/\s+/)) {
+    if (!word) continue
+    const w = ems(word)
+    const wide = [...word].some(isWide)
+    if (w > perLine && !wide) return Infinity
+    const gap = used > 0 ? GLYPH_WIDTH : 0
+    if (used + gap + w <= perLine) {
+      used += gap + w
+    } else if (wide) {
+      // Breaks between characters: fill this line, then whole lines.
+      const rest = w - Math.max(0, perLine - used - gap)
+      lines += Math.ceil(rest / perLine)
+      used = rest % perLine || perLine
+    } else {
+      lines++
+      used = w
+    }
+  }
+  return lines
+}
 
 export function noteFontSize(text: string, w: number, h: number): number {
   const innerW = Math.max(10, w - 2 * NOTE_PADDING)
   const innerH = Math.max(10, h - 2 * NOTE_PADDING)
   for (const size of SIZES) {
-    const perLine = Math.max(1, Math.floor(innerW / (size * GLYPH_WIDTH)))
+    const perLine = innerW / size
     let lines = 0
-    for (const paragraph of text.split('\n')) {
-      const words = paragraph.split(/\s+/)
-      // A word longer than a line would be broken mid-word; take a smaller size instead.
-      if (words.some((word) => [...word].length > perLine)) {
-        lines = Infinity
-        break
-      }
-      lines += Math.max(1, Math.ceil([...paragraph].length / perLine))
-    }
+    for (const paragraph of text.split('\n')) lines += linesOf(paragraph, perLine)
     if (lines * size * LINE_HEIGHT <= innerH) return size
   }
   return SIZES[SIZES.length - 1]!
+}
+
+// Hebrew, Arabic, Syriac, Thaana, NKo and the presentation forms.
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u
+const LTR = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/u
+
+/** The paragraph direction of a text by its first strong character (like dir="auto"). */
+export function textDirection(text: string): 'rtl' | 'ltr' {
+  for (const ch of text) {
+    if (RTL.test(ch)) return 'rtl'
+    if (LTR.test(ch) || isWide(ch)) return 'ltr'
+  }
+  return 'ltr'
 }

@@ -2,9 +2,11 @@
  * The ids to draw: items in view (plus the ones being dragged or edited), in drawing order.
  * Recomputed when items or the camera change; listeners hear only when the list itself changes.
  */
+import { compareDrawOrder } from '../../shared/doc/index.ts'
+import type { Item } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { shallowEqual } from '../lib/store.ts'
-import { cullItems, visibleRect } from './viewport.ts'
+import { visibleRect } from './viewport.ts'
 
 /** Screen pixels drawn beyond the edges, so panning does not show blank borders. */
 const MARGIN = 200
@@ -43,7 +45,19 @@ export class VisibleItems {
     this.lastDrag = drag
     const always = new Set(drag?.ids ?? [])
     if (editing) always.add(editing.id)
-    const next = cullItems(this.editor.items.all(), visibleRect(camera, size, MARGIN), always)
+    const store = this.editor.items
+    const hits = store.index.query(visibleRect(camera, size, MARGIN))
+    for (const id of always) if (store.get(id)) hits.add(id)
+    const all = store.all()
+    // Many hits: filtering the ordered list beats sorting them.
+    const next =
+      hits.size * 8 > all.length
+        ? all.filter((i) => hits.has(i.id)).map((i) => i.id)
+        : [...hits]
+            .map((id) => store.get(id))
+            .filter((i): i is Item => i !== undefined)
+            .sort(compareDrawOrder)
+            .map((i) => i.id)
     if (shallowEqual(next, this.ids)) return
     this.ids = next
     for (const l of this.listeners) l()

@@ -4,7 +4,8 @@
  */
 import { LOCAL_ORIGIN } from '../../shared/doc/index.ts'
 import type { Role } from '../../shared/protocol/messages.ts'
-import type { Item } from '../../shared/schema/index.ts'
+import { tags as tagsCollection } from '../../shared/doc/index.ts'
+import type { ConnectorRecord, Item, TagRecord } from '../../shared/schema/index.ts'
 import {
   boardToScreen,
   clampScale,
@@ -16,7 +17,9 @@ import {
 import { Store } from '../lib/store.ts'
 import { PresenceStore } from '../sync/presence.ts'
 import type { BoardSession } from '../sync/session.ts'
+import { ConnectorsStore } from './connectorsStore.ts'
 import { ItemsStore } from './itemsStore.ts'
+import { RecordStore } from './recordStore.ts'
 import { initialViewState, type ToolId, type ViewState } from './viewState.ts'
 
 export interface EditorUser {
@@ -37,6 +40,8 @@ export interface Action<A = void> {
 
 export class Editor {
   readonly items: ItemsStore
+  readonly connectors: ConnectorsStore
+  readonly tags: RecordStore<TagRecord>
   readonly view = new Store<ViewState>(initialViewState())
   readonly presence: PresenceStore
 
@@ -45,13 +50,19 @@ export class Editor {
     readonly user: EditorUser,
   ) {
     this.items = new ItemsStore(session.doc)
+    this.connectors = new ConnectorsStore(session.doc)
+    this.tags = new RecordStore(tagsCollection(session.doc), (a, b) => a.name.localeCompare(b.name))
     this.presence = new PresenceStore(session.awareness, user)
     // Drop selected ids that someone else deleted.
-    this.items.subscribe((changed) => {
+    const dropGone = (changed: Set<string>) => {
       const sel = this.view.get().selection
-      if ([...changed].some((id) => sel.has(id) && !this.items.get(id))) {
-        this.select([...sel].filter((id) => this.items.get(id)))
+      if ([...changed].some((id) => sel.has(id) && !this.exists(id))) {
+        this.select([...sel].filter((id) => this.exists(id)))
       }
+    }
+    this.connectors.subscribe(dropGone)
+    this.items.subscribe((changed) => {
+      dropGone(changed)
       const editing = this.view.get().editing
       if (editing && !this.items.get(editing.id)) this.view.set({ editing: null })
     })
@@ -84,6 +95,18 @@ export class Editor {
     return out
   }
 
+  /** Whether an id names an item or a connector on the board. */
+  exists = (id: string): boolean => Boolean(this.items.get(id) ?? this.connectors.get(id))
+
+  selectedConnectors(): ConnectorRecord[] {
+    const out: ConnectorRecord[] = []
+    for (const id of this.view.get().selection) {
+      const c = this.connectors.get(id)
+      if (c) out.push(c)
+    }
+    return out
+  }
+
   select(ids: Iterable<string>): void {
     const selection = new Set(ids)
     this.view.set({ selection })
@@ -91,7 +114,7 @@ export class Editor {
   }
 
   setTool(tool: ToolId): void {
-    this.view.set({ tool, marquee: null, draft: null, drag: null })
+    this.view.set({ tool, marquee: null, draft: null, drag: null, connectorDraft: null })
   }
 
   setCamera(camera: Camera): void {
@@ -111,6 +134,8 @@ export class Editor {
 
   destroy(): void {
     this.items.destroy()
+    this.connectors.destroy()
+    this.tags.destroy()
     this.presence.destroy()
   }
 }

@@ -1,34 +1,38 @@
 /**
- * Which poster (frame) an item belongs to. An item belongs to the top-most frame that holds its
- * centre; frames themselves sit on the open canvas. Moving a frame carries its items.
+ * Which poster (frame) and lane an item belongs to. The rule itself (the top-most frame holding
+ * the item's centre, the lane under it) is shared/geometry's `membership`; this module applies it
+ * to the items a gesture touched.
  */
-import type { Item } from '../../shared/schema/index.ts'
-import { center, containsPoint } from '../canvas/viewport.ts'
+import { containsRect, membership } from '../../shared/geometry/index.ts'
+import type { FrameRecord, Item } from '../../shared/schema/index.ts'
 
-/** The frame that should own `item` where it is now, or null. */
-export function frameAt(item: Item, all: readonly Item[]): string | null {
-  if (item.kind === 'frame') return null
-  const c = center(item)
-  let best: Item | null = null
-  for (const f of all) {
-    if (f.kind !== 'frame' || f.id === item.id || !containsPoint(f, c)) continue
-    if (!best || f.z > best.z || (f.z === best.z && f.id > best.id)) best = f
-  }
-  return best?.id ?? null
+export interface Membership {
+  parentId: string | null
+  laneId: string | null
 }
 
-/** parentId changes for items that moved in or out of a frame; unchanged ones are left out. */
+const framesOf = (all: readonly Item[]) => all.filter((i): i is FrameRecord => i.kind === 'frame')
+
+/** Where `item` belongs where it is now (frames sit on the open canvas). */
+export function membershipOf(item: Item, all: readonly Item[]): Membership {
+  if (item.kind === 'frame') return { parentId: null, laneId: null }
+  return membership(item, framesOf(all))
+}
+
+/** Frame and lane changes for items that moved; unchanged ones are left out. */
 export function membershipChanges(
   movedIds: Iterable<string>,
   all: readonly Item[],
-): Map<string, string | null> {
+): Map<string, Membership> {
   const byId = new Map(all.map((i) => [i.id, i]))
-  const out = new Map<string, string | null>()
+  const frames = framesOf(all)
+  const out = new Map<string, Membership>()
   for (const id of movedIds) {
     const item = byId.get(id)
     if (!item || item.kind === 'frame') continue
-    const parent = frameAt(item, all)
-    if (parent !== item.parentId) out.set(id, parent)
+    const next = membership(item, frames)
+    const laneId = item.kind === 'note' ? item.laneId : null
+    if (next.parentId !== item.parentId || next.laneId !== laneId) out.set(id, next)
   }
   return out
 }
@@ -48,13 +52,13 @@ export function withChildren(ids: Iterable<string>, all: readonly Item[]): Set<s
 export function itemsInside(
   box: { x: number; y: number; w: number; h: number },
   all: readonly Item[],
-) {
-  return all.filter(
-    (i) =>
-      i.kind !== 'frame' &&
-      i.x >= box.x &&
-      i.y >= box.y &&
-      i.x + i.w <= box.x + box.w &&
-      i.y + i.h <= box.y + box.h,
-  )
+): Item[] {
+  return all.filter((i) => i.kind !== 'frame' && containsRect(box, i))
+}
+
+/** The patch that files an item under a membership: notes carry a lane, other items do not. */
+export function membershipPatch(item: Item, m: Membership): Record<string, unknown> {
+  return item.kind === 'note'
+    ? { parentId: m.parentId, laneId: m.laneId }
+    : { parentId: m.parentId }
 }

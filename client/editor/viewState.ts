@@ -1,7 +1,8 @@
 /** View state of this client (scope: session): camera, tool, selection and gestures in flight. */
+import type { ConnectorEnd } from '../../shared/schema/index.ts'
 import type { Camera, Point, Rect, Size } from '../canvas/viewport.ts'
 
-export type ToolId = 'select' | 'hand' | 'note' | 'frame'
+export type ToolId = 'select' | 'hand' | 'note' | 'frame' | 'connector'
 
 export interface Editing {
   id: string
@@ -20,6 +21,10 @@ export interface ViewState {
   drag: { ids: ReadonlySet<string>; dx: number; dy: number } | null
   /** A frame being drawn with the frame tool. */
   draft: Rect | null
+  /** A connector being drawn: from a fixed end to the pointer (or the item under it). */
+  connectorDraft: { from: ConnectorEnd; to: Point; targetId: string | null } | null
+  /** Tag whose post-its stand out (the others fade), or null. */
+  highlightTag: string | null
   panning: boolean
   spaceHeld: boolean
   contextMenu: Point | null
@@ -36,6 +41,8 @@ export const initialViewState = (): ViewState => ({
   marquee: null,
   drag: null,
   draft: null,
+  connectorDraft: null,
+  highlightTag: null,
   panning: false,
   spaceHeld: false,
   contextMenu: null,

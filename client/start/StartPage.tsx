@@ -7,9 +7,11 @@ import { navigate } from '../lib/route.ts'
 import { CopyField } from '../ui/CopyField.tsx'
 import { createBoard, type CreatedBoard } from './api.ts'
 import { RecentBoards } from './RecentBoards.tsx'
+import { initialChoice, TemplatePicker, templateRequest } from './TemplatePicker.tsx'
 
 export function StartPage() {
   const [title, setTitle] = useState('')
+  const [choice, setChoice] = useState(initialChoice)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<{ board: CreatedBoard; title: string } | null>(null)
@@ -18,7 +20,7 @@ export function StartPage() {
     setBusy(true)
     setError(null)
     try {
-      const board = await createBoard(title.trim())
+      const board = await createBoard(title.trim(), templateRequest(choice))
       saveLinks(board.id, board.links)
       rememberBoard({
         id: board.id,
@@ -63,6 +65,7 @@ export function StartPage() {
                   onChange={(e) => setTitle(e.target.value)}
                 />
               </label>
+              <TemplatePicker choice={choice} onChange={setChoice} />
               <button
                 type="submit"
                 className="button button--large"

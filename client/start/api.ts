@@ -18,11 +18,19 @@ export class ApiError extends Error {
   }
 }
 
-export async function createBoard(title: string): Promise<CreatedBoard> {
+export interface CreateRequest {
+  template?: string
+  options?: Record<string, unknown>
+}
+
+export async function createBoard(
+  title: string,
+  request: CreateRequest = {},
+): Promise<CreatedBoard> {
   const res = await fetch('/api/boards', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(title ? { title } : {}),
+    body: JSON.stringify({ ...(title ? { title } : {}), ...request }),
   })
   const body: unknown = await res.json().catch(() => null)
   if (!res.ok) {

@@ -9,7 +9,14 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { connectors, items, LOCAL_ORIGIN, metaMap, migrateBoard } from '../../shared/doc/index.ts'
+import {
+  connectors,
+  items,
+  LOCAL_ORIGIN,
+  metaMap,
+  migrateBoard,
+  tags,
+} from '../../shared/doc/index.ts'
 import {
   CLOSE_FORBIDDEN,
   CLOSE_UNAUTHORIZED,
@@ -61,7 +68,7 @@ export class BoardSession {
       newerSchema: false,
     })
     this.undo = new Y.UndoManager(
-      [items(this.doc).map, connectors(this.doc).map, metaMap(this.doc)],
+      [items(this.doc).map, connectors(this.doc).map, tags(this.doc).map, metaMap(this.doc)],
       {
         trackedOrigins: new Set([LOCAL_ORIGIN]),
         captureTimeout: 600,

@@ -1,5 +1,6 @@
 import type { Editor } from '../editor/editor.ts'
 import type { ToolId } from '../editor/viewState.ts'
+import { ConnectorTool } from './connector/ConnectorTool.ts'
 import { FrameTool } from './frame/FrameTool.ts'
 import { HandTool } from './hand/HandTool.ts'
 import { NoteTool } from './note/NoteTool.ts'
@@ -14,5 +15,6 @@ export function createTools(editor: Editor): Tools {
     hand: new HandTool(editor),
     note: new NoteTool(editor),
     frame: new FrameTool(editor),
+    connector: new ConnectorTool(editor),
   }
 }

@@ -7,8 +7,11 @@ export interface CanvasPointer {
   screen: Point
   /** The item under the pointer, or null on empty canvas. */
   targetId: string | null
-  /** Which part of the item: a frame's title bar can be told from its body. */
-  part: 'body' | 'title' | null
+  /**
+   * Which part of the item: a frame's title bar can be told from its body; a handle is the
+   * connection handle beside a selected item (targetId is that item).
+   */
+  part: 'body' | 'title' | 'handle' | null
   shift: boolean
   button: number
 }

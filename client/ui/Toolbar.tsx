@@ -1,6 +1,6 @@
 /** The left toolbar: tools, then undo/redo. Buttons run registered actions. */
 import { redo } from '../actions/redo.ts'
-import { frameTool, handTool, noteTool, selectTool } from '../actions/tools.ts'
+import { connectorTool, frameTool, handTool, noteTool, selectTool } from '../actions/tools.ts'
 import { undo } from '../actions/undo.ts'
 import type { UserAction } from '../actions/registry.ts'
 import type { Editor } from '../editor/editor.ts'
@@ -15,6 +15,7 @@ const TOOLS: { id: ToolId; action: UserAction; icon: IconName; key: string }[] =
   { id: 'hand', action: handTool, icon: 'hand', key: 'H' },
   { id: 'note', action: noteTool, icon: 'note', key: 'N' },
   { id: 'frame', action: frameTool, icon: 'frame', key: 'F' },
+  { id: 'connector', action: connectorTool, icon: 'arrow', key: 'C' },
 ]
 
 export function Toolbar({ editor, readOnly }: { editor: Editor; readOnly: boolean }) {

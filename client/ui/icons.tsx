@@ -14,6 +14,7 @@ const paths = {
   copy: 'M9 9h11v11H9z M5 15H4V4h11v1',
   link: 'M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1 M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1',
   check: 'M5 12l5 5L20 7',
+  arrow: 'M5 19L19 5 M10 5h9v9',
   cloudOff: 'M3 3l18 18 M8 8a5 5 0 00-1 9.9h9 M12 5a6 6 0 015.9 5A4 4 0 0120 17',
 } as const
 

@@ -1,5 +1,7 @@
 /** Keyboard: registered actions by their shortcuts, and space held for panning. */
 import { useEffect } from 'react'
+import { pasteRecords, selectionJson } from '../actions/clipboard.ts'
+import { deleteItems } from '../actions/deleteItems.ts'
 import { shortcutActions } from '../actions/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { isTypingTarget, matchesShortcut } from '../lib/keys.ts'
@@ -27,6 +29,25 @@ export function useShortcuts(editor: Editor | null): void {
       if (e.key === ' ') editor.view.set({ spaceHeld: false })
     }
     const onBlur = () => editor.view.set({ spaceHeld: false })
+    // Copy, cut and paste through the clipboard events: they carry data without a permission.
+    const onCopy = (e: ClipboardEvent) => {
+      if (isTypingTarget(e.target) || isTypingTarget(document.activeElement)) return
+      const json = selectionJson(editor)
+      if (!json || !e.clipboardData) return
+      e.preventDefault()
+      e.clipboardData.setData('text/plain', json)
+      if (e.type === 'cut') editor.run(deleteItems, undefined)
+    }
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTypingTarget(e.target) || isTypingTarget(document.activeElement)) return
+      const text = e.clipboardData?.getData('text/plain')
+      if (!text) return
+      e.preventDefault()
+      editor.run(pasteRecords, { text, at: editor.placementPoint() })
+    }
+    document.addEventListener('copy', onCopy)
+    document.addEventListener('cut', onCopy)
+    document.addEventListener('paste', onPaste)
     window.addEventListener('keydown', onKeyDown)
     window.addEventListener('keyup', onKeyUp)
     window.addEventListener('blur', onBlur)
@@ -34,6 +55,9 @@ export function useShortcuts(editor: Editor | null): void {
       window.removeEventListener('keydown', onKeyDown)
       window.removeEventListener('keyup', onKeyUp)
       window.removeEventListener('blur', onBlur)
+      document.removeEventListener('copy', onCopy)
+      document.removeEventListener('cut', onCopy)
+      document.removeEventListener('paste', onPaste)
     }
   }, [editor])
 }

@@ -2,13 +2,16 @@
  * Selects, moves and opens items.
  *   Idle → PointingItem → DraggingItems → (moveItems) → Idle
  *   Idle → PointingCanvas → Marquee → Idle
+ *   Idle → (connection handle) → ConnectorTool's drawing → Idle
  * Double-click edits an item's text, or creates a post-it on empty canvas.
  */
 import { createNote } from '../../actions/createNote.ts'
 import { moveItems } from '../../actions/moveItems.ts'
-import { intersects, rectFromPoints, type Point, type Rect } from '../../canvas/viewport.ts'
+import { containsRect } from '../../../shared/geometry/index.ts'
+import { containsPoint, rectFromPoints, type Point, type Rect } from '../../canvas/viewport.ts'
 import type { Editor } from '../../editor/editor.ts'
 import { withChildren } from '../../editor/frames.ts'
+import { ConnectorTool } from '../connector/ConnectorTool.ts'
 import { movedEnough, type CanvasPointer, type Tool } from '../types.ts'
 
 type State =
@@ -17,12 +20,16 @@ type State =
   | { name: 'draggingItems'; start: CanvasPointer; ids: ReadonlySet<string> }
   | { name: 'pointingCanvas'; start: CanvasPointer; base: ReadonlySet<string> }
   | { name: 'marquee'; origin: Point; base: ReadonlySet<string> }
+  | { name: 'connecting' }
 
 export class SelectTool implements Tool {
   readonly id = 'select'
   private state: State = { name: 'idle' }
+  private readonly connect: ConnectorTool
 
-  constructor(private readonly editor: Editor) {}
+  constructor(private readonly editor: Editor) {
+    this.connect = new ConnectorTool(editor)
+  }
 
   cursor() {
     return this.state.name === 'draggingItems' ? 'grabbing' : 'default'
@@ -31,6 +38,11 @@ export class SelectTool implements Tool {
   down(e: CanvasPointer) {
     const ed = this.editor
     ed.view.set({ editing: null, contextMenu: null })
+    if (e.part === 'handle' && !ed.readOnly) {
+      this.state = { name: 'connecting' }
+      this.connect.down(e)
+      return
+    }
     const selection = ed.view.get().selection
     if (!e.targetId) {
       if (!e.shift) ed.select([])
@@ -54,6 +66,10 @@ export class SelectTool implements Tool {
   move(e: CanvasPointer) {
     const ed = this.editor
     const s = this.state
+    if (s.name === 'connecting') {
+      this.connect.move(e)
+      return
+    }
     if (s.name === 'pointingItem' && movedEnough(s.start.screen, e.screen) && !ed.readOnly) {
       this.state = { name: 'draggingItems', start: s.start, ids: s.ids }
     } else if (s.name === 'pointingCanvas' && movedEnough(s.start.screen, e.screen)) {
@@ -75,7 +91,9 @@ export class SelectTool implements Tool {
     const ed = this.editor
     const s = this.state
     this.state = { name: 'idle' }
-    if (s.name === 'draggingItems') {
+    if (s.name === 'connecting') {
+      this.connect.up(e)
+    } else if (s.name === 'draggingItems') {
       ed.view.set({ drag: null })
       const dx = e.board.x - s.start.board.x
       const dy = e.board.y - s.start.board.y
@@ -107,22 +125,22 @@ export class SelectTool implements Tool {
   }
 
   cancel() {
+    if (this.state.name === 'connecting') this.connect.cancel()
     this.state = { name: 'idle' }
     this.editor.view.set({ drag: null, marquee: null })
   }
 
-  /** Post-its the marquee touches; frames only when it encloses them whole. */
+  /** Post-its the marquee touches; frames and arrows only when it encloses them whole. */
   private itemsInMarquee(rect: Rect): string[] {
-    return this.editor.items
-      .all()
-      .filter((i) =>
-        i.kind === 'frame'
-          ? i.x >= rect.x &&
-            i.y >= rect.y &&
-            i.x + i.w <= rect.x + rect.w &&
-            i.y + i.h <= rect.y + rect.h
-          : intersects(i, rect),
-      )
-      .map((i) => i.id)
+    const { items, connectors } = this.editor
+    const out: string[] = []
+    for (const id of items.index.query(rect)) {
+      const i = items.get(id)
+      if (i && (i.kind !== 'frame' || containsRect(rect, i))) out.push(id)
+    }
+    for (const c of connectors.all()) {
+      if (containsPoint(rect, c.from) && containsPoint(rect, c.to)) out.push(c.id)
+    }
+    return out
   }
 }

@@ -1,0 +1,92 @@
+import { connectors, items, LOCAL_ORIGIN, tags, topZ } from '../../shared/doc/index.ts'
+import type { Point } from '../../shared/geometry/index.ts'
+import {
+  copyPayload,
+  instantiate,
+  parsePayload,
+  type ClipboardPayload,
+} from '../editor/clipboard.ts'
+import type { Editor } from '../editor/editor.ts'
+import { withChildren } from '../editor/frames.ts'
+import { membershipChanges, membershipPatch } from '../editor/frames.ts'
+import { defineAction, hasSelection } from './registry.ts'
+
+/** The last copy on this page, for when the system clipboard cannot be read. */
+let lastCopy: string | null = null
+
+/** The selection (with what is on selected posters) as clipboard JSON. */
+export function selectionJson(editor: Editor): string | null {
+  const sel = editor.view.get().selection
+  const ids = withChildren(
+    [...sel].filter((id) => editor.items.get(id)),
+    editor.items.all(),
+  )
+  const picked = [...ids].map((id) => editor.items.get(id)!).filter(Boolean)
+  const arrows = new Set([...sel].filter((id) => editor.connectors.get(id)))
+  if (picked.length === 0 && arrows.size === 0) return null
+  const payload = copyPayload(picked, editor.connectors.all(), arrows, editor.tags.get)
+  lastCopy = JSON.stringify(payload)
+  return lastCopy
+}
+
+export const copySelection = defineAction({
+  id: 'copySelection',
+  label: 'action-copy',
+  mutates: false,
+  contextMenu: true,
+  enabled: hasSelection,
+  perform(editor) {
+    const json = selectionJson(editor)
+    if (json) void navigator.clipboard?.writeText(json).catch(() => {})
+  },
+})
+
+/** Pastes clipboard JSON (or the last copy) at `at`, or beside the originals. */
+export const pasteRecords = defineAction<{ text?: string; at?: Point | null } | void>({
+  id: 'pasteRecords',
+  label: 'action-paste',
+  mutates: true,
+  contextMenu: true,
+  enabled: () => lastCopy !== null,
+  perform(editor, arg) {
+    const payload = parsePayload(arg?.text ?? lastCopy ?? '')
+    if (payload) pastePayload(editor, payload, arg?.at ?? editor.placementPoint())
+  },
+})
+
+export function pastePayload(editor: Editor, payload: ClipboardPayload, at: Point | null): void {
+  const doc = editor.doc
+  const made = instantiate(payload, at, {
+    now: Date.now(),
+    authorId: editor.user.id,
+    baseZ: topZ(doc),
+    tags: editor.tags.all(),
+  })
+  tags(doc).add(made.newTags, LOCAL_ORIGIN)
+  items(doc).add(made.items, LOCAL_ORIGIN)
+  connectors(doc).add(made.connectors, LOCAL_ORIGIN)
+  // Loose post-its land on whatever poster they were pasted onto.
+  const all = items(doc).all()
+  const loose = made.items.filter((i) => i.parentId === null).map((i) => i.id)
+  const byId = new Map(all.map((i) => [i.id, i]))
+  const patches = new Map<string, Record<string, unknown>>()
+  for (const [id, m] of membershipChanges(loose, all))
+    patches.set(id, membershipPatch(byId.get(id)!, m))
+  items(doc).update(patches, LOCAL_ORIGIN)
+  editor.select([...made.items.map((i) => i.id), ...made.connectors.map((c) => c.id)])
+}
+
+/** Copies and pastes in one go, beside the originals. */
+export const duplicateSelection = defineAction({
+  id: 'duplicateSelection',
+  label: 'action-duplicate',
+  keys: ['Mod+d'],
+  mutates: true,
+  contextMenu: true,
+  enabled: hasSelection,
+  perform(editor) {
+    const json = selectionJson(editor)
+    const payload = json ? parsePayload(json) : null
+    if (payload) pastePayload(editor, payload, null)
+  },
+})
