@@ -13,6 +13,8 @@ import { useStore } from '../lib/store.ts'
 import { useSessionStatus } from '../sync/useSessionState.ts'
 import { ColorPalette } from '../ui/ColorPalette.tsx'
 import { ContextMenu } from '../ui/ContextMenu.tsx'
+import { Inspector } from '../ui/Inspector.tsx'
+import { Navigator } from '../ui/Navigator.tsx'
 import { NameDialog } from '../ui/NameDialog.tsx'
 import { ShareDialog } from '../ui/ShareDialog.tsx'
 import { Toolbar } from '../ui/Toolbar.tsx'
@@ -118,6 +120,8 @@ function BoardView({
         <ContextMenu editor={editor} />
         <Toolbar editor={editor} readOnly={readOnly} />
         {!readOnly && <ColorPalette editor={editor} />}
+        {!readOnly && <Inspector editor={editor} />}
+        <Navigator editor={editor} readOnly={readOnly} />
         <ZoomControls editor={editor} />
       </main>
     </div>
