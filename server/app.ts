@@ -18,6 +18,8 @@ import { createLogger, type Logger } from './logger.ts'
 import { SqliteStore } from './persistence/sqlite.ts'
 import type { BoardStore } from './persistence/store.ts'
 import { RoomManager } from './sync/room-manager.ts'
+import { withPrivateRooms } from './facilitation/private-store.ts'
+import { FacilitationService } from './facilitation/service.ts'
 
 export interface ServerOptions extends ServerConfig {
   /** Where boards are stored; by default SQLite in dataDir. An injected store is not closed. */
@@ -61,7 +63,14 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   const secret = config.serverSecret ?? loadOrCreateSecret(config.dataDir)
   const store = config.store ?? new SqliteStore(join(config.dataDir, 'boards.sqlite'))
   const ownsStore = !config.store
-  const rooms = new RoomManager({ store, log, compactEvery: config.compactEvery })
+  const facilitation = new FacilitationService(store, log)
+  const rooms = new RoomManager({
+    store: withPrivateRooms(store),
+    log,
+    compactEvery: config.compactEvery,
+    hooks: facilitation,
+  })
+  facilitation.rooms = rooms
 
   const staticDir =
     config.staticDir === undefined

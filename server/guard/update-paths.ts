@@ -24,6 +24,8 @@ export function touchedPaths(doc: Y.Doc, update: Uint8Array): DocPath[] {
   const out: DocPath[] = []
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
+    // Content the document already holds changes nothing (clients resend it in sync step 2).
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
     out.push(resolver.pathOfContent(struct))
   }
   ds.clients.forEach((deletes, client) => {
@@ -136,7 +138,8 @@ class PathResolver {
     for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
       const s = structs[i]!
       if (s.id.clock >= clock + len) break
-      if (s instanceof Y.Item) out.push(s)
+      // Deleting what is already deleted changes nothing: every delete set repeats old deletes.
+      if (s instanceof Y.Item && !s.deleted) out.push(s)
     }
     return out
   }

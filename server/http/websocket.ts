@@ -6,9 +6,15 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
-import { CLOSE_NOT_FOUND, CLOSE_UNAUTHORIZED } from '../../shared/protocol/messages.ts'
+import {
+  CLOSE_FORBIDDEN,
+  CLOSE_NOT_FOUND,
+  CLOSE_UNAUTHORIZED,
+} from '../../shared/protocol/messages.ts'
 import { idSchema } from '../../shared/schema/index.ts'
+import { personIdOf } from '../auth/person.ts'
 import { verifyToken } from '../auth/tokens.ts'
+import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 import type { Logger } from '../logger.ts'
 import { Connection, type ConnectionInfo } from '../sync/connection.ts'
 import { BoardNotFoundError } from '../sync/errors.ts'
@@ -61,10 +67,14 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
       return
     }
     const boardId = safeDecode(match[1]!)
+    // A person's private room during private writing is reached with the board's token.
+    const privateRoom = boardId ? parsePrivateRoomId(boardId) : null
+    const tokenBoard = privateRoom?.boardId ?? boardId
     const role =
-      boardId && idSchema.safeParse(boardId).success
-        ? verifyToken(secret, boardId, url.searchParams.get('token'))
+      tokenBoard && idSchema.safeParse(tokenBoard).success
+        ? verifyToken(secret, tokenBoard, url.searchParams.get('token'))
         : null
+    const personId = personIdOf(url.searchParams.get('user'))
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws)
       ws.on('pong', () => alive.add(ws))
@@ -73,7 +83,13 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
         ws.close(CLOSE_UNAUTHORIZED, 'missing or invalid token')
         return
       }
-      attach(ws, { boardId, role, wantsAcks: url.searchParams.get('acks') === '1' })
+      if (privateRoom && (role === 'viewer' || personId !== privateRoom.personId)) {
+        // Nobody but its owner reads a private room, facilitators included.
+        log.warn({ boardId, code: CLOSE_FORBIDDEN }, 'refused socket: not this private room')
+        ws.close(CLOSE_FORBIDDEN, 'forbidden: not your private room')
+        return
+      }
+      attach(ws, { boardId, role, personId, wantsAcks: url.searchParams.get('acks') === '1' })
     })
   }
 

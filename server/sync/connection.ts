@@ -10,6 +10,8 @@ export interface ConnectionInfo {
   role: Role
   /** Opened with `?acks=1`: receives MESSAGE_SAVED after its updates are stored. */
   wantsAcks: boolean
+  /** Derived from the `user` secret the client sent; null when it sent none. */
+  personId?: string | null
 }
 
 /** One client's socket in a room, with the role it was granted at the upgrade. */
@@ -18,6 +20,7 @@ export class Connection {
   readonly boardId: string
   readonly role: Role
   readonly wantsAcks: boolean
+  readonly personId: string | null
   readonly log: Logger
   private closing = false
 
@@ -29,6 +32,7 @@ export class Connection {
     this.boardId = info.boardId
     this.role = info.role
     this.wantsAcks = info.wantsAcks
+    this.personId = info.personId ?? null
     this.log = log.child({ boardId: info.boardId, role: info.role, conn: this.id })
   }
 

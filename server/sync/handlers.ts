@@ -6,13 +6,17 @@
 import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { voteRequestSchema } from '../../shared/facilitation/votes.ts'
 import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
+  MESSAGE_TIME,
+  MESSAGE_VOTE,
 } from '../../shared/protocol/messages.ts'
 import type { Connection } from './connection.ts'
-import { malformed, ProtocolError } from './errors.ts'
+import { forbidden, malformed, ProtocolError } from './errors.ts'
+import { timeFrame } from './facilitation-frames.ts'
 import type { Room } from './room.ts'
 
 export type MessageHandler = (room: Room, conn: Connection, decoder: decoding.Decoder) => void
@@ -47,10 +51,35 @@ const handleQueryAwareness: MessageHandler = (room, conn, decoder) => {
   room.sendAwareness(conn)
 }
 
+/** Clock sync: echo the client's send time with ours, answered at once. */
+const handleTime: MessageHandler = (_room, conn, decoder) => {
+  const sentAt = decoding.readFloat64(decoder)
+  expectEnd(decoder)
+  if (!Number.isFinite(sentAt)) throw malformed('time request without a finite time')
+  conn.send(timeFrame(sentAt, Date.now()))
+}
+
+/** Dot voting goes through the server, which checks the round's rules and the voter's dots. */
+const handleVote: MessageHandler = (room, conn, decoder) => {
+  const text = decoding.readVarString(decoder)
+  expectEnd(decoder)
+  let request
+  try {
+    request = voteRequestSchema.parse(JSON.parse(text))
+  } catch (err) {
+    throw malformed(`bad vote request: ${(err as Error).message.slice(0, 80)}`)
+  }
+  if (conn.role === 'viewer') throw forbidden('forbidden: viewers do not vote')
+  if (!room.hooks || room.kind !== 'board') throw forbidden('forbidden: no voting here')
+  room.hooks.vote(room, conn, request)
+}
+
 export const messageHandlers: Readonly<Record<number, MessageHandler>> = {
   [MESSAGE_SYNC]: handleSync,
   [MESSAGE_AWARENESS]: handleAwareness,
   [MESSAGE_QUERY_AWARENESS]: handleQueryAwareness,
+  [MESSAGE_TIME]: handleTime,
+  [MESSAGE_VOTE]: handleVote,
 }
 
 /** Reads one frame and runs its handler. Throws ProtocolError for anything malformed. */

@@ -6,12 +6,14 @@
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import { BoardNotFoundError } from './errors.ts'
+import type { RoomHooks } from './hooks.ts'
 import { Room } from './room.ts'
 
 export interface RoomManagerOptions {
   store: BoardStore
   log: Logger
   compactEvery: number
+  hooks?: RoomHooks
 }
 
 /** A claim on a loaded room; the room stays in memory until every lease is released. */

@@ -14,12 +14,17 @@ import { Connection } from './connection.ts'
 import { awarenessFrame, savedFrame, syncStep1, syncStep2, syncUpdate } from './encode.ts'
 import { dispatch } from './handlers.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
+import type { RoomHooks } from './hooks.ts'
+import { checkUpdate, type RoomKind } from '../guard/policy.ts'
+import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 
 export interface RoomOptions {
   store: BoardStore
   log: Logger
   /** Compact the stored log once this many updates were appended since the last snapshot. */
   compactEvery: number
+  /** Facilitation features (votes, private writing); none in bare rooms. */
+  hooks?: RoomHooks
 }
 
 interface PendingUpdate {
@@ -68,6 +73,15 @@ export class Room {
   static async load(boardId: string, options: RoomOptions): Promise<Room | null> {
     const stored = await options.store.load(boardId)
     return stored ? new Room(boardId, options, stored) : null
+  }
+
+  /** 'private': one person's post-its during private writing; otherwise a board. */
+  get kind(): RoomKind {
+    return parsePrivateRoomId(this.boardId) ? 'private' : 'board'
+  }
+
+  get hooks(): RoomHooks | undefined {
+    return this.options.hooks
   }
 
   /** A store failed; the room only waits to be unloaded and reloaded. */
@@ -131,6 +145,14 @@ export class Room {
       if (!Y.snapshotContainsUpdate(Y.snapshot(this.doc), update))
         throw forbidden('viewers cannot change the board')
       return
+    }
+    const kind = this.kind
+    if (conn.role === 'facilitator' && kind === 'board') {
+      // Facilitators may change anything: no path walk on their fast path.
+      this.options.hooks?.watch(this)
+    } else {
+      const verdict = checkUpdate(conn.role, this.doc, update, kind)
+      if (!verdict.ok) throw forbidden(`forbidden: ${verdict.reason}`)
     }
     Y.applyUpdate(this.doc, update, conn)
   }

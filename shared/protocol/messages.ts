@@ -11,6 +11,17 @@ export const MESSAGE_QUERY_AWARENESS = 3
  * Sent only to connections that opened with `?acks=1`.
  */
 export const MESSAGE_SAVED = 100
+/**
+ * Clock sync. Client → server: float64 client send time. Server → client: float64 the same client
+ * time, float64 the server's time. Only ever sent in answer, so stock clients never see it.
+ */
+export const MESSAGE_TIME = 101
+/**
+ * Dot voting. Client → server: a JSON string {op: 'place'|'remove'|'mine', roundId, itemId?}.
+ * The server answers with MESSAGE_MY_VOTES: JSON {roundId, dots: [{id, itemId}], left, error?}.
+ */
+export const MESSAGE_VOTE = 102
+export const MESSAGE_MY_VOTES = 103
 
 /** WebSocket close codes the server uses. */
 export const CLOSE_UNAUTHORIZED = 4401

@@ -42,6 +42,8 @@ export const baseItemShape = {
   authorId: shortText(64),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** Locked by a facilitator: nobody else may move or edit it. Absent means false. */
+  locked: z.boolean().optional(),
 }
 
 /** A record kind: its validator, current version, defaults and migrations of plain records. */

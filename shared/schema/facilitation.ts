@@ -51,11 +51,25 @@ export const phaseSchema = z.object({
 })
 export type Phase = z.infer<typeof phaseSchema>
 
+/**
+ * "Bring everyone here": the facilitator's view that followers jump to. `at` (server time) makes
+ * each call a new one; `frameId` limits it to the people on that poster (null: everyone).
+ */
+export const focusSchema = z.object({
+  at: timestamp,
+  x: z.number().finite(),
+  y: z.number().finite(),
+  w: z.number().finite().positive(),
+  frameId: idSchema.nullable(),
+})
+export type Focus = z.infer<typeof focusSchema>
+
 export const facilitationSchema = z.object({
   agenda: z.array(agendaPartSchema).max(50),
   currentPartId: idSchema.nullable(),
   timer: timerSchema,
   phase: phaseSchema,
+  focus: focusSchema.nullable(),
 })
 export type Facilitation = z.infer<typeof facilitationSchema>
 
@@ -64,4 +78,5 @@ export const facilitationDefaults = (): Facilitation => ({
   currentPartId: null,
   timer: { state: 'stopped', durationMs: 10 * 60_000, endsAt: null, remainingMs: 10 * 60_000 },
   phase: { kind: 'none', deadline: null, private: false, frameId: null },
+  focus: null,
 })

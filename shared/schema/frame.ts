@@ -15,6 +15,8 @@ export const frameSchema = z.object({
   lanes: z.array(laneSchema).max(12),
   /** Headings its takeaways are listed under ("Identified takeaways", "Open questions"...). */
   takeawayHeadings: z.array(shortText(200)).max(20),
+  /** Hidden by a facilitator: only facilitators see the poster. Absent means false. */
+  hidden: z.boolean().optional(),
 })
 export type FrameRecord = z.infer<typeof frameSchema>
 

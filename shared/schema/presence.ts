@@ -14,6 +14,13 @@ export const presenceSchema = z.object({
   }),
   cursor: z.object({ x: coordinate, y: coordinate }).nullable(),
   selection: z.array(shortText(64)).max(10_000),
+  /** The part of the board this person sees (board coordinates), for follow mode. */
+  viewport: z
+    .object({ x: coordinate, y: coordinate, w: z.number().finite().positive().max(1e8) })
+    .nullable()
+    .optional(),
+  /** Whom this person follows (a user id), or null. */
+  following: shortText(64).nullable().optional(),
 })
 export type Presence = z.infer<typeof presenceSchema>
 

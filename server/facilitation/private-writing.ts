@@ -1,0 +1,52 @@
+/**
+ * The reveal of private writing. During it each participant's new post-its live in their own
+ * private room (`<boardId>~private~<personId>`), which only they can open. When a facilitator
+ * ends it, every private room's post-its move to the board in one server transaction, stamped
+ * with their owner as author, and the private rooms are emptied.
+ */
+import { addItems, items, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
+import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
+import type { Item } from '../../shared/schema/index.ts'
+import type { Logger } from '../logger.ts'
+import type { BoardStore } from '../persistence/store.ts'
+import type { Room } from '../sync/room.ts'
+import type { RoomLease, RoomManager } from '../sync/room-manager.ts'
+
+export async function revealPrivateNotes(
+  board: Room,
+  rooms: RoomManager,
+  store: BoardStore,
+  log: Logger,
+): Promise<number> {
+  const ids = new Set(
+    [...(await store.list()), ...rooms.loadedIds].filter(
+      (id) => parsePrivateRoomId(id)?.boardId === board.boardId,
+    ),
+  )
+  const leases: RoomLease[] = [...ids].map((id) => rooms.acquire(id))
+  try {
+    const privates = await Promise.all(leases.map((l) => l.room))
+    const moved: Item[] = []
+    const taken = new Map<Room, string[]>()
+    for (const priv of privates) {
+      const owner = parsePrivateRoomId(priv.boardId)!.personId
+      const notes = items(priv.doc)
+        .all()
+        .filter((i) => i.kind === 'note')
+      taken.set(
+        priv,
+        notes.map((n) => n.id),
+      )
+      // The board keeps what it has: an id clash means this note was moved before.
+      for (const n of notes)
+        if (!items(board.doc).get(n.id)) moved.push({ ...n, authorId: owner, locked: undefined })
+    }
+    if (moved.length > 0) addItems(board.doc, moved, SYSTEM_ORIGIN)
+    for (const [priv, noteIds] of taken) items(priv.doc).delete(noteIds, SYSTEM_ORIGIN)
+    await Promise.all([board.flush(), ...privates.map((p) => p.flush())])
+    log.info({ boardId: board.boardId, notes: moved.length }, 'private writing revealed')
+    return moved.length
+  } finally {
+    for (const lease of leases) lease.release()
+  }
+}
