@@ -5,6 +5,8 @@ import { zoomToFit } from '../actions/zoom.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
 import { TextEditor } from '../canvas/TextEditor.tsx'
 import type { Editor } from '../editor/editor.ts'
+import { ExportDialog } from '../export/ExportDialog.tsx'
+import { NotesPanel } from '../notes/NotesPanel.tsx'
 import type { Tools } from '../tools/index.ts'
 import { t } from '../i18n/i18n.ts'
 import { setUserName, userId, userName } from '../lib/identity.ts'
@@ -36,6 +38,7 @@ function OpenBoardPage({ boardId, token, role }: { boardId: string; token: strin
   const [name, setName] = useState(() => userName())
   const [askName, setAskName] = useState(() => userName() === '')
   const [sharing, setSharing] = useState(false)
+  const [exporting, setExporting] = useState(false)
   const displayName = name || t('guest-name', userId().slice(0, 4))
   const open = useBoard(boardId, token, role, displayName)
   useShortcuts(open?.editor ?? null)
@@ -53,6 +56,7 @@ function OpenBoardPage({ boardId, token, role }: { boardId: string; token: strin
         boardId={boardId}
         onShare={() => setSharing(true)}
         onRename={() => setAskName(true)}
+        onExport={() => setExporting(true)}
       />
       {askName && (
         <NameDialog
@@ -69,6 +73,14 @@ function OpenBoardPage({ boardId, token, role }: { boardId: string; token: strin
           onClose={() => setSharing(false)}
         />
       )}
+      {exporting && (
+        <ExportDialog
+          editor={open.editor}
+          boardId={boardId}
+          token={token}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </>
   )
 }
@@ -79,13 +91,16 @@ function BoardView({
   boardId,
   onShare,
   onRename,
+  onExport,
 }: {
   editor: Editor
   tools: Tools
   boardId: string
   onShare: () => void
   onRename: () => void
+  onExport: () => void
 }) {
+  const [notesOpen, setNotesOpen] = useState(false)
   const status = useSessionStatus(editor.session)
   const readOnly = status.readOnly || status.newerSchema || status.connection === 'invalid'
   const title = useBoardTitle(editor)
@@ -103,7 +118,15 @@ function BoardView({
   }
   return (
     <div className={`board-page ${readOnly ? 'board-page--read-only' : ''}`}>
-      <TopBar editor={editor} readOnly={readOnly} onShare={onShare} onRename={onRename} />
+      <TopBar
+        editor={editor}
+        readOnly={readOnly}
+        onShare={onShare}
+        onRename={onRename}
+        onExport={onExport}
+        notesOpen={notesOpen}
+        onToggleNotes={() => setNotesOpen((o) => !o)}
+      />
       {status.readOnly && editor.user.role !== 'viewer' && (
         <div className="banner" role="alert">
           {t('read-only-refused')}
@@ -123,6 +146,9 @@ function BoardView({
         {!readOnly && <Inspector editor={editor} />}
         <Navigator editor={editor} readOnly={readOnly} />
         <ZoomControls editor={editor} />
+        {notesOpen && (
+          <NotesPanel editor={editor} readOnly={readOnly} onClose={() => setNotesOpen(false)} />
+        )}
       </main>
     </div>
   )

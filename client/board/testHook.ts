@@ -12,6 +12,8 @@ export interface BoardSummary {
   connection: string
   pendingSaves: number
   peers: string[]
+  /** Board-to-screen transform of the canvas: screen = board * scale + (x, y). */
+  camera: { x: number; y: number; scale: number }
   items: {
     id: string
     kind: string
@@ -38,6 +40,7 @@ export function installTestHook(editor: Editor): () => void {
       connection: editor.session.status.get().connection,
       pendingSaves: editor.session.saves.count(),
       peers: editor.presence.get().map((p) => p.user.name),
+      camera: { ...editor.view.get().camera },
       items: editor.items.all().map((i) => ({
         id: i.id,
         kind: i.kind,

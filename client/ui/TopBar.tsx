@@ -24,9 +24,20 @@ interface Props {
   readOnly: boolean
   onShare: () => void
   onRename: () => void
+  onExport?: () => void
+  notesOpen?: boolean
+  onToggleNotes?: () => void
 }
 
-export function TopBar({ editor, readOnly, onShare, onRename }: Props) {
+export function TopBar({
+  editor,
+  readOnly,
+  onShare,
+  onRename,
+  onExport,
+  notesOpen,
+  onToggleNotes,
+}: Props) {
   const title = useBoardTitle(editor)
   const canRename = !readOnly && editor.user.role === 'facilitator'
   return (
@@ -45,6 +56,27 @@ export function TopBar({ editor, readOnly, onShare, onRename }: Props) {
       <StatusIndicator session={editor.session} />
       <div className="topbar-spacer" />
       <People editor={editor} onRename={onRename} />
+      {onToggleNotes && (
+        <button
+          type="button"
+          className={`button button--secondary${notesOpen ? ' button--pressed' : ''}`}
+          aria-pressed={notesOpen}
+          onClick={onToggleNotes}
+          data-testid="notes-toggle"
+        >
+          {t('notes')}
+        </button>
+      )}
+      {onExport && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onExport}
+          data-testid="export"
+        >
+          {t('export')}
+        </button>
+      )}
       <button type="button" className="button" onClick={onShare} data-testid="share">
         <Icon name="share" size={16} />
         {t('share')}

@@ -22,6 +22,7 @@ export interface BoardSummary {
   connection: string
   pendingSaves: number
   peers: string[]
+  camera: { x: number; y: number; scale: number }
   items: ItemSummary[]
 }
 
@@ -141,6 +142,34 @@ export class BoardPage {
 
   hasToolbarTool(tool: string): Promise<boolean> {
     return this.page.locator(`[data-tool=${tool}]`).isVisible()
+  }
+
+  /** A board point as a point on the canvas (relative to its top-left corner). */
+  async boardToCanvas(x: number, y: number): Promise<{ x: number; y: number }> {
+    const { camera } = await this.summary()
+    return { x: x * camera.scale + camera.x, y: y * camera.scale + camera.y }
+  }
+
+  /** Opens the export dialog from the top bar. */
+  async openExport(): Promise<void> {
+    await this.page.getByTestId('export').click()
+    await this.page.getByTestId('export-dialog').waitFor()
+  }
+
+  /**
+   * Clicks an export button (`export-png`, `export-pdf`, `export-markdown`...) and saves the
+   * download at `path`. Returns the browser's suggested file name.
+   */
+  async exportTo(button: string, path: string, scope?: string): Promise<string> {
+    if (scope !== undefined) await this.page.getByTestId('export-scope').selectOption(scope)
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 60_000 }),
+      this.page.getByTestId(button).click(),
+    ])
+    const failure = await download.failure()
+    if (failure) throw new Error(`download failed: ${failure}`)
+    await download.saveAs(path)
+    return download.suggestedFilename()
   }
 
   async screenshot(path: string): Promise<void> {

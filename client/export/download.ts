@@ -1,0 +1,25 @@
+/** Hands a file to the browser's download machinery (an <a download>, then lets go of it). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  a.style.display = 'none'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  // The download has its own reference; revoking right away can cancel it in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** A file name stem from a title: "How do we work together" -> how-do-we-work-together. */
+export function fileStem(title: string, fallback = 'board'): string {
+  const stem = title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '')
+  return stem || fallback
+}
