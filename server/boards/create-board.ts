@@ -1,7 +1,6 @@
 import * as Y from 'yjs'
-import { addItems, initBoard, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
 import { newId } from '../../shared/schema/index.ts'
-import { buildTemplate } from '../../shared/templates/index.ts'
+import { createBoard as fillBoard } from '../../shared/templates/index.ts'
 import type { BoardStore } from '../persistence/store.ts'
 
 export interface NewBoard {
@@ -16,13 +15,10 @@ export interface NewBoard {
  */
 export async function createBoard(store: BoardStore, input: NewBoard): Promise<string> {
   const now = Date.now()
-  const built = buildTemplate(input.template ?? 'blank', input.options, { now, authorId: '' })
   const doc = new Y.Doc()
   try {
-    const meta = { ...built.meta, createdAt: now }
-    if (input.title !== undefined) meta.title = input.title
-    initBoard(doc, meta)
-    addItems(doc, built.items, SYSTEM_ORIGIN)
+    // The template's items, connectors (the legend), tags and setup, in one transaction.
+    fillBoard(doc, input, { now, authorId: '' })
     const id = newId()
     await store.append(id, [Y.encodeStateAsUpdate(doc)])
     return id
