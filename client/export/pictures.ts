@@ -1,7 +1,7 @@
 /**
  * Pictures of the board and its posters, made in the browser: the shared SVG renderer draws from
  * the records (so off-screen items are in it too), a canvas rasterises it for PNG, and pdf-lib
- * puts one poster PNG on each page of a PDF.
+ * puts one poster picture on each page of a PDF.
  */
 import type * as Y from 'yjs'
 import { pictureScene, posters } from '../../shared/export/picture.ts'
@@ -38,7 +38,15 @@ export function pixelRatioFor(width: number, height: number, wanted = PNG_PIXEL_
   return Math.max(0.05, Math.min(wanted, bySide, byArea))
 }
 
-export async function pngFromSvg(picture: SvgPicture, ratio?: number): Promise<Blob> {
+export const pngFromSvg = (picture: SvgPicture, ratio?: number): Promise<Blob> =>
+  rasterise(picture, 'image/png', ratio)
+
+/** Draws the SVG on a canvas at `ratio` pixels per unit and encodes it. */
+async function rasterise(
+  picture: SvgPicture,
+  type: 'image/png' | 'image/jpeg',
+  ratio?: number,
+): Promise<Blob> {
   const scale = ratio ?? pixelRatioFor(picture.width, picture.height)
   const url = URL.createObjectURL(new Blob([picture.svg], { type: 'image/svg+xml' }))
   try {
@@ -54,8 +62,10 @@ export async function pngFromSvg(picture: SvgPicture, ratio?: number): Promise<B
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob(
-        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),
-        'image/png',
+        (b) => (b ? resolve(b) : reject(new Error(`${type} encoding failed`))),
+        type,
+        // JPEG quality; PNG ignores it.
+        0.92,
       ),
     )
   } finally {
@@ -69,7 +79,10 @@ export const svgBlob = (picture: SvgPicture): Blob =>
 /** Longest side of a PDF page in points (A3). Posters keep their proportions. */
 const PAGE_SIDE = 1191
 
-/** A PDF with one poster a page, each page a photo-like PNG of the poster. */
+/**
+ * A PDF with one poster a page, each page a photo of the poster. JPEG, because pdf-lib embeds it
+ * as it is, while a PNG would be decoded and re-compressed in JavaScript, seconds per poster.
+ */
 export async function postersPdf(doc: Y.Doc, title: string, onProgress?: Progress): Promise<Blob> {
   const { PDFDocument } = await import('pdf-lib')
   const pdf = await PDFDocument.create()
@@ -80,8 +93,8 @@ export async function postersPdf(doc: Y.Doc, title: string, onProgress?: Progres
   for (const [i, frame] of list.entries()) {
     const picture = svgPicture(doc, frame.id)
     if (picture) {
-      const png = await pngFromSvg(picture)
-      const image = await pdf.embedPng(await png.arrayBuffer())
+      const jpeg = await rasterise(picture, 'image/jpeg')
+      const image = await pdf.embedJpg(new Uint8Array(await jpeg.arrayBuffer()))
       const k = PAGE_SIDE / Math.max(picture.width, picture.height)
       const page = pdf.addPage([picture.width * k, picture.height * k])
       page.drawImage(image, { x: 0, y: 0, width: picture.width * k, height: picture.height * k })

@@ -162,8 +162,15 @@ export class BoardPage {
    */
   async exportTo(button: string, path: string, scope?: string): Promise<string> {
     if (scope !== undefined) await this.page.getByTestId('export-scope').selectOption(scope)
+    const error = this.page.getByTestId('export-error')
     const [download] = await Promise.all([
-      this.page.waitForEvent('download', { timeout: 60_000 }),
+      Promise.race([
+        this.page.waitForEvent('download', { timeout: 60_000 }),
+        // An export that fails says so in the dialog; fail with its message, not a timeout.
+        error.waitFor({ timeout: 60_000 }).then(async () => {
+          throw new Error(`export failed: ${await error.innerText()}`)
+        }),
+      ]),
       this.page.getByTestId(button).click(),
     ])
     const failure = await download.failure()
