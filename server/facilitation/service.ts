@@ -63,14 +63,16 @@ export class FacilitationService implements RoomHooks {
   vote(room: Room, conn: Connection, request: VoteRequest): void {
     void this.handleVote(room, conn, request).catch((err: unknown) => {
       conn.log.error({ err }, 'vote failed')
-      conn.send(myVotesFrame({ roundId: request.roundId, dots: [], left: 0, error: 'failed' }))
+      const answer = { roundId: request.roundId, dots: [], left: 0, error: 'failed' }
+      conn.send(myVotesFrame({ ...answer, ref: request.ref }))
     })
   }
 
   private async handleVote(room: Room, conn: Connection, req: VoteRequest): Promise<void> {
     const voter = conn.personId
     if (!voter) {
-      conn.send(myVotesFrame({ roundId: req.roundId, dots: [], left: 0, error: 'no identity' }))
+      const answer = { roundId: req.roundId, dots: [], left: 0, error: 'no identity' }
+      conn.send(myVotesFrame({ ...answer, ref: req.ref }))
       return
     }
     const ledger = await this.ledger(room.boardId)
@@ -108,11 +110,12 @@ export class FacilitationService implements RoomHooks {
       }
     })
     // Everyone else gets the change relayed once it is stored; the voter hears back at once.
-    const frame = myVotesFrame(answer)
-    conn.send(frame)
-    if (req.op !== 'mine' && !answer.error)
+    conn.send(myVotesFrame(req.ref === undefined ? answer : { ...answer, ref: req.ref }))
+    if (req.op !== 'mine' && !answer.error) {
+      const news = myVotesFrame(answer)
       for (const other of room.connections())
-        if (other !== conn && other.personId === voter) other.send(frame)
+        if (other !== conn && other.personId === voter) other.send(news)
+    }
   }
 
   private async reveal(room: Room, roundId: string): Promise<void> {

@@ -1,14 +1,15 @@
 /**
  * Dot-voting rules and what the board document shows of the votes. The rules are checked here
  * against the round as the facilitator set it; the board shows, written by the server:
- * - `voters`: who has voted in a round (never what), for the facilitator's "not voted yet";
+ * - `voters`: how many have voted in a round, and in named rounds who (never what), for the
+ *   facilitator's "not voted yet";
  * - for named rounds not hidden until the reveal, each dot with its voter, live;
  * - on the reveal, every dot; in anonymous rounds under stand-in voter ids that are shuffled,
  *   unrelated to anyone's id and stamped with the reveal time, so nothing says who chose what.
  */
 import { randomInt } from 'node:crypto'
 import type * as Y from 'yjs'
-import { dots, SYSTEM_ORIGIN, votersMap } from '../../shared/doc/index.ts'
+import { dots, readVoters, SYSTEM_ORIGIN, votersMap } from '../../shared/doc/index.ts'
 import { newId, type DotRecord, type Item, type RoundRecord } from '../../shared/schema/index.ts'
 import type { LedgerDot } from './ledger.ts'
 
@@ -67,8 +68,10 @@ export function publishVoter(
 ): void {
   doc.transact(() => {
     const voters = [...new Set(all.map((d) => d.voterId))].sort()
-    const current = votersMap(doc).get(round.id)
-    if (!current || current.join() !== voters.join()) votersMap(doc).set(round.id, voters)
+    const entry = { count: voters.length, ids: round.anonymous ? null : voters }
+    const current = readVoters(doc, round.id)
+    if (current.count !== entry.count || current.ids?.join() !== entry.ids?.join())
+      votersMap(doc).set(round.id, entry)
     if (!showsLiveDots(round)) return
     const board = dots(doc)
     const mine = all.filter((d) => d.voterId === voterId)

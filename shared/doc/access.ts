@@ -13,8 +13,25 @@ export const FACILITATOR_ROOTS: readonly string[] = [FACILITATION, 'rounds', 'me
 /** Roots only the server writes: dot voting goes through the server, never through the doc. */
 export const SERVER_ROOTS: readonly string[] = ['dots', VOTERS]
 
-/** Round id → sorted ids of the people who have placed at least one dot in it. */
-export const votersMap = (doc: Y.Doc): Y.Map<string[]> => doc.getMap(VOTERS)
+/**
+ * Who has voted in a round: how many, and for named rounds who (sorted ids), for the
+ * facilitator's "not voted yet". Anonymous rounds name nobody, not even here.
+ */
+export interface VotersEntry {
+  count: number
+  ids: string[] | null
+}
+
+/** Round id → who has placed at least one dot in it. */
+export const votersMap = (doc: Y.Doc): Y.Map<VotersEntry> => doc.getMap(VOTERS)
+
+/** Who has voted in a round, read defensively (any value may be there). */
+export function readVoters(doc: Y.Doc, roundId: string): VotersEntry {
+  const raw = votersMap(doc).get(roundId) as Partial<VotersEntry> | undefined
+  const ids = Array.isArray(raw?.ids) ? raw.ids.filter((v) => typeof v === 'string') : null
+  const count = typeof raw?.count === 'number' ? raw.count : (ids?.length ?? 0)
+  return { count, ids }
+}
 
 /** Whether private writing is on, read cheaply (no validation) for the server's hot path. */
 export function privateWritingOn(doc: Y.Doc): boolean {

@@ -6,6 +6,8 @@ export const voteRequestSchema = z.object({
   op: z.enum(['place', 'remove', 'mine']),
   roundId: idSchema,
   itemId: idSchema.optional(),
+  /** Echoed in the answer, so a client can match answers to requests. */
+  ref: z.number().int().nonnegative().optional(),
 })
 export type VoteRequest = z.infer<typeof voteRequestSchema>
 
@@ -15,6 +17,8 @@ export interface MyVotes {
   dots: { id: string; itemId: string }[]
   /** Dots this voter may still place. */
   left: number
-  /** Why the last request was refused, if it was. */
+  /** Why the request was refused, if it was. */
   error?: string
+  /** The request's ref; absent when the answer is news from another tab of the same person. */
+  ref?: number
 }

@@ -52,6 +52,7 @@ export function connectPerson(
     disableBc: true,
     maxBackoffTime: 200,
   })
+  let nextRef = 1
   const closes: CloseInfo[] = []
   const votes: MyVotes[] = []
   const times: [number, number][] = []
@@ -80,13 +81,13 @@ export function connectPerson(
         if (!provider.synced) throw new Error('not synced')
       }),
     vote: async (request) => {
-      const seen = votes.length
+      const ref = nextRef++
       send((e) => {
         encoding.writeVarUint(e, MESSAGE_VOTE)
-        encoding.writeVarString(e, JSON.stringify(request))
+        encoding.writeVarString(e, JSON.stringify({ ...request, ref }))
       })
       return eventually(() => {
-        const answer = votes.slice(seen).find((v) => v.roundId === request.roundId)
+        const answer = votes.find((v) => v.ref === ref)
         if (!answer) throw new Error('no answer to the vote')
         return answer
       })
