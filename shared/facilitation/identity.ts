@@ -3,14 +3,17 @@
  * is derived from it, so nobody can act as someone else without their secret, which never leaves
  * the device except to the server over the board's socket (`?user=<secret>`).
  */
+import { digest as sha256 } from 'lib0/hash/sha256'
 
 /** Secrets are base64url, long enough not to be guessed. */
 export const USER_SECRET_PATTERN = /^[A-Za-z0-9_-]{16,128}$/
 
-/** base64url(sha256(secret)).slice(0, 16), with Web Crypto (browsers and Node alike). */
-export async function personIdFromSecret(secret: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret))
-  return base64url(new Uint8Array(digest)).slice(0, 16)
+/**
+ * base64url(sha256(secret)).slice(0, 16). lib0's SHA-256 rather than Web Crypto: crypto.subtle is
+ * missing on plain-http LAN addresses, which is how a workshop room often reaches the server.
+ */
+export function personIdFromSecret(secret: string): string {
+  return base64url(sha256(new TextEncoder().encode(secret))).slice(0, 16)
 }
 
 export function newUserSecret(): string {
