@@ -41,16 +41,27 @@ export const copySelection = defineAction({
   },
 })
 
-/** Pastes clipboard JSON (or the last copy) at `at`, or beside the originals. */
-export const pasteRecords = defineAction<{ text?: string; at?: Point | null } | void>({
+/** Pastes clipboard text (from a paste event) at `at`; text that is not ours is ignored. */
+export const pasteText = defineAction<{ text: string; at: Point | null }>({
+  id: 'pasteText',
+  label: 'action-paste',
+  mutates: true,
+  perform(editor, { text, at }) {
+    const payload = parsePayload(text)
+    if (payload) pastePayload(editor, payload, at)
+  },
+})
+
+/** The context menu's paste: this page's last copy, under the pointer. */
+export const pasteRecords = defineAction({
   id: 'pasteRecords',
   label: 'action-paste',
   mutates: true,
   contextMenu: true,
   enabled: () => lastCopy !== null,
-  perform(editor, arg) {
-    const payload = parsePayload(arg?.text ?? lastCopy ?? '')
-    if (payload) pastePayload(editor, payload, arg?.at ?? editor.placementPoint())
+  perform(editor) {
+    const payload = parsePayload(lastCopy ?? '')
+    if (payload) pastePayload(editor, payload, editor.placementPoint())
   },
 })
 

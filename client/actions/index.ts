@@ -32,7 +32,7 @@ export const shortcutActions: readonly UserAction<void>[] = [
   connectorTool,
   duplicateSelection,
   copySelection,
-  pasteRecords as UserAction<void>,
+  pasteRecords,
   ...nudgeActions,
 ]
 

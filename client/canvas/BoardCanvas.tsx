@@ -3,7 +3,7 @@
  * events into CanvasPointer events for the active tool, and wheel/pinch into camera changes.
  */
 import type Konva from 'konva'
-import { useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { Stage } from 'react-konva'
 import type { Editor } from '../editor/editor.ts'
 import { useStore } from '../lib/store.ts'
@@ -15,6 +15,7 @@ import { itemAtPoint } from './hitTest.ts'
 import { ItemsLayer } from './ItemsLayer.tsx'
 import { isLowDetail } from './lod.ts'
 import { OverlayLayer } from './OverlayLayer.tsx'
+import { useCanvasTestHook } from './testHook.ts'
 import { screenToBoard, zoomAt, type Point } from './viewport.ts'
 
 interface Props {
@@ -26,6 +27,11 @@ interface Props {
 export function BoardCanvas({ editor, tools, readOnly }: Props) {
   const containerRef = useRef<HTMLDivElement>(null)
   const activeRef = useRef<Tool | null>(null)
+  const stageRef = useRef<Konva.Stage>(null)
+  useCanvasTestHook(
+    editor,
+    useCallback(() => stageRef.current, []),
+  )
   const camera = useStore(editor.view, (s) => s.camera)
   const size = useStore(editor.view, (s) => s.size)
   const tool = useStore(editor.view, (s) => s.tool)
@@ -157,6 +163,7 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
   return (
     <div ref={containerRef} className="board-canvas" style={{ cursor }} data-testid="board-canvas">
       <Stage
+        ref={stageRef}
         width={size.width}
         height={size.height}
         x={camera.x}

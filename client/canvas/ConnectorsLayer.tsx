@@ -10,6 +10,7 @@ import { useStore } from '../lib/store.ts'
 import { drawConnector, markScale } from './connectorDraw.ts'
 import { ConnectorShape } from './ConnectorShape.tsx'
 import { isLowDetail } from './lod.ts'
+import { recordDrawn } from './testHook.ts'
 import { VisibleConnectors, type PlacedConnector } from './visibleConnectors.ts'
 
 export function ConnectorsLayer({ editor }: { editor: Editor }) {
@@ -18,6 +19,7 @@ export function ConnectorsLayer({ editor }: { editor: Editor }) {
   const lowDetail = useStore(editor.view, (s) => isLowDetail(s.camera.scale))
   const k = useStore(editor.view, (s) => markScale(s.camera.scale))
   const selection = useStore(editor.view, (s) => s.selection)
+  recordDrawn(list)
   if (lowDetail) {
     return (
       <Layer name="connectors" listening={false}>

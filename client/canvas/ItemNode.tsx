@@ -4,6 +4,7 @@ import type { TagRecord } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { useStore } from '../lib/store.ts'
 import { FrameShape } from './FrameShape.tsx'
+import { LabelShape } from './LabelShape.tsx'
 import { NoteShape } from './NoteShape.tsx'
 
 interface Props {
@@ -55,8 +56,8 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
       return (
         <FrameShape frame={item} dx={offset.dx} dy={offset.dy} editingTitle={editing === 'title'} />
       )
-    default:
-      return null
+    case 'label':
+      return <LabelShape label={item} dx={offset.dx} dy={offset.dy} />
   }
 }
 

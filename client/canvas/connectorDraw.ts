@@ -98,10 +98,11 @@ export function drawConnector(
     arrowHead(ctx, start, -ux, -uy, head, (ARROW_WIDTH * k * head) / (ARROW_LENGTH * k))
 
   const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }
-  const r = MARK_RADIUS * k
+  // Marks grow when zoomed out, but never swallow a short arrow.
+  const r = Math.min(MARK_RADIUS * k, Math.max(2 * MARK_RADIUS, len / 4))
   if (style.line === 'broken') {
     // A lightning across the line: a break that still reads when dashes blur on a projector.
-    const offset = style.marker === 'none' || len < 6 * r ? 0 : 2.2 * r
+    const offset = style.marker === 'none' || len < 7 * r ? 0 : 2.8 * r
     lightning(ctx, { x: mid.x - ux * offset, y: mid.y - uy * offset }, ux, uy, r)
   }
   if (style.marker === 'heart') {

@@ -1,6 +1,6 @@
 /** Keyboard: registered actions by their shortcuts, and space held for panning. */
 import { useEffect } from 'react'
-import { pasteRecords, selectionJson } from '../actions/clipboard.ts'
+import { pasteText, selectionJson } from '../actions/clipboard.ts'
 import { deleteItems } from '../actions/deleteItems.ts'
 import { shortcutActions } from '../actions/index.ts'
 import type { Editor } from '../editor/editor.ts'
@@ -43,7 +43,7 @@ export function useShortcuts(editor: Editor | null): void {
       const text = e.clipboardData?.getData('text/plain')
       if (!text) return
       e.preventDefault()
-      editor.run(pasteRecords, { text, at: editor.placementPoint() })
+      editor.run(pasteText, { text, at: editor.placementPoint() })
     }
     document.addEventListener('copy', onCopy)
     document.addEventListener('cut', onCopy)

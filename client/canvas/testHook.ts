@@ -1,0 +1,67 @@
+/**
+ * `window.__canvas`, for end-to-end tests and debugging: the document's connectors and tags, what
+ * the canvas last drew for connectors (in screen pixels), and pixels of a layer. Read-only.
+ */
+import type Konva from 'konva'
+import { useEffect } from 'react'
+import type { ConnectorRecord, Item, TagRecord } from '../../shared/schema/index.ts'
+import type { Editor } from '../editor/editor.ts'
+import type { PlacedConnector } from './visibleConnectors.ts'
+
+export interface CanvasHook {
+  connectors(): ConnectorRecord[]
+  tags(): TagRecord[]
+  item(id: string): Item | null
+  selection(): string[]
+  camera(): { x: number; y: number; scale: number }
+  /** Connectors as last drawn: ends and middle in screen pixels of the canvas. */
+  drawn(): { id: string; start: Pt; end: Pt; mid: Pt }[]
+  /** [r, g, b, a] of a layer's canvas at a screen point. */
+  pixel(layer: string, x: number, y: number): number[]
+}
+type Pt = { x: number; y: number }
+
+declare global {
+  interface Window {
+    __canvas?: CanvasHook
+  }
+}
+
+let lastDrawn: PlacedConnector[] = []
+/** Called by the connectors layer with what it draws. */
+export const recordDrawn = (list: PlacedConnector[]) => {
+  lastDrawn = list
+}
+
+export function useCanvasTestHook(editor: Editor, stage: () => Konva.Stage | null): void {
+  useEffect(() => {
+    const toScreen = (p: Pt) => editor.toScreen(p)
+    window.__canvas = {
+      connectors: () => editor.connectors.all(),
+      tags: () => editor.tags.all(),
+      item: (id) => editor.items.get(id) ?? null,
+      selection: () => [...editor.view.get().selection],
+      camera: () => editor.view.get().camera,
+      drawn: () =>
+        lastDrawn.map((p) => ({
+          id: p.record.id,
+          start: toScreen(p.start),
+          end: toScreen(p.end),
+          mid: toScreen({ x: (p.start.x + p.end.x) / 2, y: (p.start.y + p.end.y) / 2 }),
+        })),
+      pixel: (name, x, y) => {
+        const layer = stage()?.findOne<Konva.Layer>(`.${name}`)
+        if (!layer) return []
+        const canvas = layer.getCanvas()
+        const ratio = canvas.getPixelRatio()
+        const data = canvas
+          .getContext()
+          ._context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data
+        return [...data]
+      },
+    }
+    return () => {
+      delete window.__canvas
+    }
+  }, [editor, stage])
+}

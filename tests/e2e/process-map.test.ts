@@ -1,0 +1,259 @@
+/**
+ * Process maps and posters in a real Chromium against a real server: boards from each template,
+ * an arrow drawn between two post-its from a connection handle, a heart and a broken line set in
+ * the inspector and seen on the canvas, the arrow following a moved post-it (in the document and
+ * on screen), tags, copy and paste, and right-to-left and CJK text. Screenshots go to
+ * tests/artifacts/ to be looked at.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '../../server/app.ts'
+import { ARTIFACTS, browserAvailable, CHROMIUM, eventually, launchBrowser } from './browser.ts'
+import { ProcessMapPage } from './pages/ProcessMapPage.ts'
+
+const STATIC_DIR = 'dist/client'
+const run = browserAvailable()
+if (!run) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
+
+describe.skipIf(!run)('process maps and posters in the browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  let dataDir: string
+  const contexts: BrowserContext[] = []
+  let ada: ProcessMapPage
+
+  const newPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('pageerror', (err) => console.error('[page error]', err.message))
+    return page
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(STATIC_DIR, 'index.html'))) {
+      throw new Error(`${STATIC_DIR} is missing: run \`npx vite build\` first (npm test does)`)
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-pm-'))
+    server = await startServer({ port: 0, dataDir, staticDir: STATIC_DIR, logLevel: 'warn' })
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {})
+    await browser?.close()
+    await server?.close()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('creates an "Ideal process" board with its posters and legend', async () => {
+    const page = new ProcessMapPage(await newPage())
+    await page.createBoardOf(server.url, 'Ideal process', 'ideal-process', async (p) => {
+      await p.getByTestId('template-focuses').fill('Volunteers\nStaff')
+    })
+    const items = await eventually(async () => {
+      const s = (await page.summary()).items
+      return s.length > 0 && s
+    }, 'the template items')
+    expect(items.filter((i) => i.kind === 'frame').map((i) => i.text)).toEqual([
+      'Volunteers',
+      'Staff',
+    ])
+    const arrows = await page.connectors()
+    expect(arrows.map((c) => [c.marker, c.line]).sort()).toEqual([
+      ['heart', 'solid'],
+      ['none', 'broken'],
+      ['question', 'solid'],
+    ])
+    // The legend's heart is drawn red where the document says.
+    const heart = arrows.find((c) => c.marker === 'heart')!
+    const drawn = await eventually(
+      async () => (await page.drawn()).find((d) => d.id === heart.id),
+      'the heart drawn',
+    )
+    const [r, g, b] = await page.pixel('connectors', drawn.mid.x, drawn.mid.y)
+    expect(r).toBeGreaterThan(180)
+    expect(g! + b!).toBeLessThan(200)
+    await page.screenshot(join(ARTIFACTS, 'pm-template-ideal-process.png'))
+  })
+
+  it('creates a "Roles and gaps" board with a poster of two lanes per group', async () => {
+    const page = new ProcessMapPage(await newPage())
+    await page.createBoardOf(server.url, 'Roles and gaps', 'roles-and-gaps', async (p) => {
+      await p.getByTestId('template-groups').fill('3')
+    })
+    const frames = await eventually(async () => {
+      const f = (await page.summary()).items.filter((i) => i.kind === 'frame')
+      return f.length === 3 && f
+    }, 'three posters')
+    expect(frames.map((f) => f.text).sort()).toEqual(['Group 1', 'Group 2', 'Group 3'])
+    await page.screenshot(join(ARTIFACTS, 'pm-template-roles-and-gaps.png'))
+  })
+
+  it('creates a blank board', async () => {
+    ada = new ProcessMapPage(await newPage())
+    await ada.createBoardOf(server.url, 'Process map', 'blank')
+    expect((await ada.summary()).items).toEqual([])
+    expect(await ada.connectors()).toEqual([])
+  })
+
+  it('draws an arrow from a handle, sets a heart and a broken line, and follows a moved post-it', async () => {
+    const a = await ada.createNoteAt(300, 300)
+    await ada.type('Idea triage')
+    await ada.finishEditing()
+    const b = await ada.createNoteAt(750, 300)
+    await ada.type('Design review')
+    await ada.finishEditing()
+
+    const arrow = await ada.connect(a, b)
+    expect(arrow.from.itemId).toBe(a)
+    expect(arrow.to.itemId).toBe(b)
+    expect(arrow.arrowEnd).toBe(true)
+    // The new arrow is selected: style it in the inspector.
+    expect(await ada.selection()).toEqual([arrow.id])
+    await ada.pick('connector-marker', 'heart')
+    await ada.pick('connector-line', 'broken')
+    await ada.page.getByTestId('connector-label').fill('hand-over')
+    const styled = await eventually(async () => {
+      const c = (await ada.connectors()).find((x) => x.id === arrow.id)
+      return c?.marker === 'heart' && c.line === 'broken' && c.label === 'hand-over' && c
+    }, 'the heart, broken line and label in the document')
+    expect(styled.from.itemId).toBe(a)
+
+    const before = (await ada.drawn()).find((d) => d.id === arrow.id)!
+    const [r, g, bl] = await ada.pixel('connectors', before.mid.x, before.mid.y)
+    expect(r).toBeGreaterThan(180)
+    expect(g! + bl!).toBeLessThan(200)
+    await ada.page.screenshot({ path: join(ARTIFACTS, 'pm-arrow-heart.png') })
+
+    // Move post-it B down by 200 pixels: the arrow's end follows it.
+    const boxB = await ada.screenBox(b)
+    await ada.page.keyboard.press('Escape')
+    await ada.drag(
+      { x: boxB.x + boxB.w / 2, y: boxB.y + boxB.h / 2 },
+      { x: boxB.x + boxB.w / 2, y: boxB.y + boxB.h / 2 + 200 },
+    )
+    const followed = await eventually(async () => {
+      const c = (await ada.connectors()).find((x) => x.id === arrow.id)!
+      return c.to.y > styled.to.y + 50 && c
+    }, 'the stored end to follow the post-it')
+    expect(followed.to.itemId).toBe(b)
+    const after = await eventually(async () => {
+      const d = (await ada.drawn()).find((x) => x.id === arrow.id)!
+      return d.end.y > before.end.y + 100 && d
+    }, 'the drawn arrow to follow the post-it')
+    const newB = await ada.screenBox(b)
+    // The drawn end sits on B's border.
+    expect(after.end.x).toBeGreaterThanOrEqual(newB.x - 10)
+    expect(after.end.y).toBeLessThanOrEqual(newB.y + newB.h + 10)
+    expect(after.end.y).toBeGreaterThanOrEqual(newB.y - 10)
+    await ada.page.screenshot({ path: join(ARTIFACTS, 'pm-arrow-followed.png') })
+  })
+
+  it('tags a post-it and marks its step, shown on the post-it', async () => {
+    const note = (await ada.summary()).items.find((i) => i.text === 'Idea triage')!
+    await ada.clickItem(note.id)
+    await ada.addTag('SRE')
+    await ada.addTag('3rd party')
+    await ada.pick('note-step', 'missing')
+    await ada.page.getByTestId('note-involved').fill('PM, volunteers')
+    const tags = await eventually(async () => {
+      const t = await ada.tags()
+      return t.length === 2 && t
+    }, 'two board tags')
+    const box = await eventually(async () => {
+      const i = await ada.itemBox(note.id)
+      return i.tags?.length === 2 && i
+    }, 'the post-it tagged')
+    expect(new Set(box.tags)).toEqual(new Set(tags.map((t) => t.id)))
+    await ada.page.screenshot({ path: join(ARTIFACTS, 'pm-tags-step.png') })
+  })
+
+  it('copies and pastes post-its with the arrow between them, also into another board', async () => {
+    // Leave the inspector's fields: board shortcuts do not fire while typing.
+    await ada.clickCanvas(640, 740)
+    await ada.page.keyboard.press('Control+a')
+    const before = await ada.summary()
+    const arrowsBefore = await ada.connectors()
+    const json = await ada.copy()
+    expect(JSON.parse(json).type).toBe('workshop-board/clipboard')
+    const p = await ada.canvasPoint(640, 620)
+    await ada.page.mouse.move(p.x, p.y)
+    await ada.paste(json)
+    await eventually(
+      async () => (await ada.summary()).items.length === before.items.length * 2,
+      'the pasted post-its',
+    )
+    const arrows = await eventually(async () => {
+      const c = await ada.connectors()
+      return c.length === arrowsBefore.length * 2 && c
+    }, 'the pasted arrow')
+    const pasted = arrows.find((c) => !arrowsBefore.some((o) => o.id === c.id))!
+    const oldIds = new Set(before.items.map((i) => i.id))
+    expect(oldIds.has(pasted.from.itemId!)).toBe(false)
+    expect(oldIds.has(pasted.to.itemId!)).toBe(false)
+    expect(pasted.marker).toBe('heart')
+    await ada.page.screenshot({ path: join(ARTIFACTS, 'pm-pasted.png') })
+    // The paste is selected: Delete takes it away again, arrow and all.
+    await ada.page.keyboard.press('Delete')
+    await eventually(
+      async () => (await ada.connectors()).length === arrowsBefore.length,
+      'the pasted arrow deleted',
+    )
+
+    // Another board takes the same clipboard: fresh ids, the arrow, the tags by name.
+    const other = new ProcessMapPage(await newPage())
+    await other.createBoardOf(server.url, 'Other board', 'blank')
+    await other.paste(json)
+    await eventually(
+      async () => (await other.summary()).items.length === before.items.length,
+      'the post-its on the other board',
+    )
+    const otherArrows = await eventually(async () => {
+      const c = await other.connectors()
+      return c.length === arrowsBefore.length && c
+    }, 'the arrow on the other board')
+    expect(otherArrows[0]!.from.itemId).not.toBeNull()
+    expect((await other.tags()).map((t) => t.name).sort()).toEqual(['3rd party', 'SRE'])
+    await other.page.screenshot({ path: join(ARTIFACTS, 'pm-pasted-other-board.png') })
+  })
+
+  it('keeps a free end where a deleted post-it was', async () => {
+    const arrow = (await ada.connectors())[0]!
+    const to = arrow.to
+    await ada.page.keyboard.press('Escape')
+    await ada.clickItem(to.itemId!)
+    await ada.page.keyboard.press('Delete')
+    const after = await eventually(async () => {
+      const c = (await ada.connectors()).find((x) => x.id === arrow.id)
+      return c && c.to.itemId === null && c
+    }, 'the end set free')
+    expect([after.to.x, after.to.y]).toEqual([to.x, to.y])
+  })
+
+  it('writes right-to-left and CJK post-its', async () => {
+    await ada.createNoteAt(300, 650)
+    await ada.type('מי אחראי על הפריסה?')
+    await ada.finishEditing()
+    await ada.createNoteAt(560, 650)
+    await ada.type('من المسؤول عن النشر؟')
+    await ada.finishEditing()
+    await ada.createNoteAt(820, 650)
+    await ada.type('誰がデプロイの責任者ですか？コードレビューに時間がかかりすぎる')
+    await ada.finishEditing()
+    await ada.page.mouse.move(10, 10)
+    await ada.page.screenshot({ path: join(ARTIFACTS, 'pm-scripts.png') })
+  })
+
+  it('zooms out to see everything with hearts still legible', async () => {
+    await ada.page.keyboard.press('Escape')
+    await ada.page.getByTestId('navigator-open').click()
+    await ada.page.getByTestId('navigator').waitFor()
+    for (let i = 0; i < 12; i++) await ada.page.keyboard.press('-')
+    await ada.page.screenshot({ path: join(ARTIFACTS, 'pm-far.png') })
+  })
+})
