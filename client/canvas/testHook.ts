@@ -1,6 +1,7 @@
 /**
- * `window.__canvas`, for end-to-end tests and debugging: the document's connectors and tags, what
- * the canvas last drew for connectors (in screen pixels), and pixels of a layer. Read-only.
+ * `window.__canvas`, for end-to-end tests, the canvas bench and debugging: the document's
+ * connectors and tags, what the canvas last drew for connectors (in screen pixels), pixels of a
+ * layer. It never changes the document; `centerOn` moves this page's view only.
  */
 import type Konva from 'konva'
 import { useEffect } from 'react'
@@ -18,6 +19,11 @@ export interface CanvasHook {
   drawn(): { id: string; start: Pt; end: Pt; mid: Pt }[]
   /** [r, g, b, a] of a layer's canvas at a screen point. */
   pixel(layer: string, x: number, y: number): number[]
+  stats(): { items: number; connectors: number; tags: number }
+  /** Ids of the first `n` post-its in drawing order. */
+  noteIds(n: number): string[]
+  /** Puts an item in the middle of the view at `scale`. */
+  centerOn(id: string, scale: number): void
 }
 type Pt = { x: number; y: number }
 
@@ -49,6 +55,27 @@ export function useCanvasTestHook(editor: Editor, stage: () => Konva.Stage | nul
           end: toScreen(p.end),
           mid: toScreen({ x: (p.start.x + p.end.x) / 2, y: (p.start.y + p.end.y) / 2 }),
         })),
+      stats: () => ({
+        items: editor.items.size,
+        connectors: editor.connectors.size,
+        tags: editor.tags.size,
+      }),
+      noteIds: (n) =>
+        editor.items
+          .all()
+          .filter((i) => i.kind === 'note')
+          .slice(0, n)
+          .map((i) => i.id),
+      centerOn: (id, scale) => {
+        const item = editor.items.get(id)
+        if (!item) return
+        const { size } = editor.view.get()
+        editor.setCamera({
+          scale,
+          x: size.width / 2 - (item.x + item.w / 2) * scale,
+          y: size.height / 2 - (item.y + item.h / 2) * scale,
+        })
+      },
       pixel: (name, x, y) => {
         const layer = stage()?.findOne<Konva.Layer>(`.${name}`)
         if (!layer) return []

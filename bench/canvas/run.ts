@@ -1,0 +1,163 @@
+/**
+ * `npm run bench:canvas` (also run by `npm run bench`): the canvas with 10,000 post-its and 2,000
+ * arrows in headless Chromium. Builds the app, starts our server on port 0, seeds a board
+ * straight into its store, opens it and measures, with requestAnimationFrame in the page:
+ * time to the first full draw, frame times while panning at 100% and zoomed to fit, and while
+ * dragging a post-it. Prints JSON to stdout (progress to stderr) and writes
+ * bench/results/canvas.json.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { startServer } from '../../server/app.ts'
+import { framesWhile, stats, type FrameArgs } from './measure.ts'
+import { seedUpdate } from './seed.ts'
+
+const REPO = join(import.meta.dirname, '..', '..')
+const env = (name: string, fallback: number) => {
+  const v = Number(process.env[name])
+  return Number.isFinite(v) && v > 0 ? v : fallback
+}
+const NOTES = env('BENCH_CANVAS_NOTES', 10_000)
+const CONNECTORS = env('BENCH_CANVAS_CONNECTORS', 2_000)
+const FRAMES = env('BENCH_CANVAS_FRAMES', 240)
+const TIME_LIMIT_MS = 240_000
+const say = (msg: string) => process.stderr.write(`[bench:canvas] ${msg}\n`)
+
+interface CanvasHook {
+  stats(): { items: number; connectors: number }
+  noteIds(n: number): string[]
+  centerOn(id: string, scale: number): void
+  camera(): { x: number; y: number; scale: number }
+}
+type W = { __canvas?: CanvasHook }
+
+async function main() {
+  if (process.env.BENCH_CANVAS_BUILD !== '0') {
+    say('building the client…')
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO, stdio: 'ignore' })
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-canvas-'))
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    staticDir: join(REPO, 'dist', 'client'),
+    logLevel: 'warn',
+  })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  try {
+    const res = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Canvas bench' }),
+    })
+    const board = (await res.json()) as { id: string; links: { facilitator: string } }
+    say(`seeding ${NOTES} post-its and ${CONNECTORS} arrows…`)
+    const update = seedUpdate({ notes: NOTES, connectors: CONNECTORS })
+    await server.store.append(board.id, [update])
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    // tsx keeps function names with a __name helper, which functions sent to the page call.
+    await context.addInitScript('globalThis.__name = (f) => f')
+    await context.addInitScript(() => localStorage.setItem('wb.userName', JSON.stringify('Bench')))
+    const page = await context.newPage()
+    page.on('pageerror', (err) => say(`page error: ${err.message}`))
+
+    say('opening the board…')
+    await page.goto(board.links.facilitator)
+    await page.waitForFunction(
+      ([n, c]) => {
+        const s = (window as unknown as W).__canvas?.stats()
+        return s !== undefined && s.items >= n && s.connectors >= c
+      },
+      [NOTES, CONNECTORS] as const,
+      { timeout: 60_000, polling: 16 },
+    )
+    // Drawn in full: the frame after the one that rendered everything.
+    const firstDrawMs = await page.evaluate(
+      () =>
+        new Promise<number>((r) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))),
+        ),
+    )
+    const fitScale = await page.evaluate(() => (window as unknown as W).__canvas!.camera().scale)
+    say(`first full draw after ${Math.round(firstDrawMs)} ms (zoom ${fitScale.toFixed(3)})`)
+    await page.screenshot({ path: join(REPO, 'bench', 'results', 'canvas-fit.png') })
+
+    say('panning zoomed to fit…')
+    const frames = (args: FrameArgs) => page.evaluate(framesWhile, args).then(stats)
+    const panFit = await frames({ count: FRAMES, kind: 'pan', dx: 12 })
+
+    say('panning at 100%…')
+    const [noteId] = await page
+      .evaluate(() => (window as unknown as W).__canvas!.noteIds(450))
+      .then((ids) => [ids[ids.length - 1]!])
+    await page.evaluate((id) => (window as unknown as W).__canvas!.centerOn(id, 1), noteId!)
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: join(REPO, 'bench', 'results', 'canvas-100.png') })
+    const pan100 = await frames({ count: FRAMES, kind: 'pan', dx: 12 })
+
+    say('dragging a post-it at 100%…')
+    await page.evaluate((id) => (window as unknown as W).__canvas!.centerOn(id, 1), noteId!)
+    await page.waitForTimeout(300)
+    const box = (await page.getByTestId('board-canvas').boundingBox())!
+    const cx = box.x + box.width / 2
+    const cy = box.y + box.height / 2
+    await page.mouse.move(cx, cy)
+    await page.mouse.down()
+    const drag = await frames({ count: FRAMES, kind: 'drag', dx: 3 })
+    await page.mouse.up()
+
+    const report = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadavg: loadavg() },
+      board: { notes: NOTES, connectors: CONNECTORS, viewport: '1280x800' },
+      firstFullDrawMs: Math.round(firstDrawMs),
+      fitScale: Math.round(fitScale * 1000) / 1000,
+      panAt100: pan100,
+      panZoomedToFit: panFit,
+      dragNoteAt100: drag,
+      goals: {
+        firstFullDrawUnder1500Ms: firstDrawMs <= 1500,
+        panAt100P95Under16_7Ms: pan100.p95Ms <= 16.7,
+        panFitP95Under33Ms: panFit.p95Ms <= 33,
+      },
+    }
+    const json = JSON.stringify(report, null, 2)
+    mkdirSync(join(REPO, 'bench', 'results'), { recursive: true })
+    writeFileSync(join(REPO, 'bench', 'results', 'canvas.json'), json + '\n')
+    process.stdout.write(json + '\n')
+  } finally {
+    await browser.close()
+    await server.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+const watchdog = setTimeout(() => {
+  say(`time limit of ${TIME_LIMIT_MS / 1000} s reached; stopping`)
+  process.exit(2)
+}, TIME_LIMIT_MS)
+watchdog.unref()
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    say(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    process.exit(1)
+  },
+)
