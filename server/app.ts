@@ -7,6 +7,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ActivityLog } from './activity/log.ts'
+import { ActivityRecorder } from './activity/recorder.ts'
 import { loadOrCreateSecret } from './auth/secret.ts'
 import { defaultConfig, type ServerConfig } from './config.ts'
 import type { AppContext } from './http/context.ts'
@@ -64,11 +66,14 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   const store = config.store ?? new SqliteStore(join(config.dataDir, 'boards.sqlite'))
   const ownsStore = !config.store
   const facilitation = new FacilitationService(store, log)
+  const activity = new ActivityLog(store, log)
+  const recorder = new ActivityRecorder(activity, log)
   const rooms = new RoomManager({
     store: withPrivateRooms(store),
     log,
     compactEvery: config.compactEvery,
     hooks: facilitation,
+    onChange: recorder,
   })
   facilitation.rooms = rooms
 
@@ -86,6 +91,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     publicUrl: config.publicUrl,
     log,
     startedAt: Date.now(),
+    activity: { log: activity, recorder },
   }
   const handle = createRequestHandler(
     routes,
@@ -127,6 +133,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
       await rooms.flushAll()
       await sockets.close()
       await rooms.closeAll()
+      await activity.flush()
       http.closeAllConnections()
       await stopped
       if (ownsStore) await store.close()

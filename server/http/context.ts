@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ActivityLog } from '../activity/log.ts'
+import type { ActivityRecorder } from '../activity/recorder.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
@@ -12,6 +14,8 @@ export interface AppContext {
   publicUrl?: string
   log: Logger
   startedAt: number
+  /** Who changed what, recorded as updates arrive. */
+  activity: { log: ActivityLog; recorder: ActivityRecorder }
 }
 
 export interface RequestContext {

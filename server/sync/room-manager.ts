@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import { BoardNotFoundError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
+import type { ChangeHook } from '../hooks/change.ts'
 import { Room } from './room.ts'
 
 export interface RoomManagerOptions {
@@ -14,6 +15,7 @@ export interface RoomManagerOptions {
   log: Logger
   compactEvery: number
   hooks?: RoomHooks
+  onChange?: ChangeHook
 }
 
 /** A claim on a loaded room; the room stays in memory until every lease is released. */

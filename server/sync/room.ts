@@ -15,6 +15,7 @@ import { awarenessFrame, savedFrame, syncStep1, syncStep2, syncUpdate } from './
 import { dispatch } from './handlers.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
+import type { ChangeHook } from '../hooks/change.ts'
 import { checkUpdate, type RoomKind } from '../guard/policy.ts'
 import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 
@@ -25,6 +26,8 @@ export interface RoomOptions {
   compactEvery: number
   /** Facilitation features (votes, private writing); none in bare rooms. */
   hooks?: RoomHooks
+  /** Told what each client update changed (activity). */
+  onChange?: ChangeHook
 }
 
 interface PendingUpdate {
@@ -154,7 +157,11 @@ export class Room {
       const verdict = checkUpdate(conn.role, this.doc, update, kind)
       if (!verdict.ok) throw forbidden(`forbidden: ${verdict.reason}`)
     }
-    Y.applyUpdate(this.doc, update, conn)
+    // The change hook reads what the update changed from its transaction, before observers run.
+    this.doc.transact((tr) => {
+      Y.applyUpdate(this.doc, update, conn)
+      this.options.onChange?.onChange(this, conn, tr)
+    }, conn)
   }
 
   /** Applies a change made by the server itself (import, migration); stored and relayed to all. */

@@ -17,6 +17,7 @@ import {
   setupSchema,
   SETUP_TEXT_FIELDS,
   type BoardMeta,
+  type CommentRecord,
   type ConnectorRecord,
   type Facilitation,
   type EntryRecord,
@@ -52,6 +53,8 @@ export const rounds = (doc: Y.Doc) => new Collection<RoundRecord>(doc, 'rounds',
 export const dots = (doc: Y.Doc) => new Collection<DotRecord>(doc, 'dots', ['dot'])
 /** Who took part and whether they agreed to be named in exports; keyed by user id. */
 export const people = (doc: Y.Doc) => new Collection<PersonRecord>(doc, 'people', ['person'])
+/** Comment threads on post-its and connectors. */
+export const comments = (doc: Y.Doc) => new Collection<CommentRecord>(doc, 'comments', ['comment'])
 const allCollections = (doc: Y.Doc) => [
   items(doc),
   connectors(doc),
@@ -60,6 +63,7 @@ const allCollections = (doc: Y.Doc) => [
   rounds(doc),
   dots(doc),
   people(doc),
+  comments(doc),
 ]
 
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META)

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { RecordType } from './common.ts'
+import { commentType, type CommentRecord } from './comment.ts'
 import { connectorType, type ConnectorRecord } from './connector.ts'
 import { entryType, type EntryRecord } from './entry.ts'
 import { frameType, type FrameRecord } from './frame.ts'
@@ -34,6 +35,7 @@ export type {
   RoundRecord,
   DotRecord,
   PersonRecord,
+  CommentRecord,
 }
 
 /** Version of the document layout as a whole (top-level maps and how records are stored). */
@@ -55,13 +57,21 @@ export const recordTypes = {
   round: roundType,
   dot: dotType,
   person: personType,
+  comment: commentType,
 } as const
 
 export type ItemKind = keyof typeof itemTypes
 export type RecordKind = keyof typeof recordTypes
 export type Item = NoteRecord | FrameRecord | LabelRecord
 export type AnyRecord =
-  Item | ConnectorRecord | TagRecord | EntryRecord | RoundRecord | DotRecord | PersonRecord
+  | Item
+  | ConnectorRecord
+  | TagRecord
+  | EntryRecord
+  | RoundRecord
+  | DotRecord
+  | PersonRecord
+  | CommentRecord
 export type ItemOf<K extends ItemKind> = Extract<Item, { kind: K }>
 export type RecordOf<K extends RecordKind> = Extract<AnyRecord, { kind: K }>
 export const ITEM_KINDS = Object.keys(itemTypes) as ItemKind[]

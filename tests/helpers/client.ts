@@ -27,6 +27,8 @@ export interface TestClient {
 export interface ConnectOptions {
   acks?: boolean
   doc?: Y.Doc
+  /** The device secret the server derives the person id from (`?user=`). */
+  user?: string
 }
 
 /** The ws:// base that WebsocketProvider appends `/<boardId>` to. */
@@ -45,6 +47,7 @@ export function connectClient(
   const doc = options.doc ?? new Y.Doc()
   const params: Record<string, string> = { token }
   if (options.acks) params.acks = '1'
+  if (options.user) params.user = options.user
   const provider = new WebsocketProvider(wsBase(url), boardId, doc, {
     params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

@@ -1,0 +1,208 @@
+/**
+ * The activity of each board, stored beside it under `<boardId>~activity` in the board store:
+ * a log of JSON batches of entries, upserted by entry id (a coalesced entry is written again),
+ * compacted to the newest MAX_ENTRIES now and then. Writes are batched per board.
+ */
+import { newId } from '../../shared/schema/index.ts'
+import {
+  activityEntrySchema,
+  type ActivityEntry,
+  type ActivityKind,
+} from '../../shared/history/types.ts'
+import type { Logger } from '../logger.ts'
+import type { BoardStore } from '../persistence/store.ts'
+import type { RecordChange } from './derive.ts'
+
+export const activityId = (boardId: string) => `${boardId}~activity`
+
+/** A person's consecutive edits of one record within this window make one entry. */
+export const COALESCE_MS = 60_000
+const MAX_ENTRIES = 5000
+const COMPACT_EVERY = 200
+const FLUSH_MS = 200
+
+export interface Actor {
+  personId: string | null
+  name: string
+  /** Distinguishes anonymous connections for coalescing. */
+  key: string
+}
+
+interface BoardLog {
+  pending: Map<string, ActivityEntry>
+  /** Each actor's latest entry, for coalescing. */
+  last: Map<string, ActivityEntry>
+  appended: number
+  chain: Promise<void>
+  timer: NodeJS.Timeout | null
+}
+
+export interface ActivityQuery {
+  since?: number
+  personId?: string
+  frameId?: string
+  limit?: number
+}
+
+export class ActivityLog {
+  private readonly boards = new Map<string, BoardLog>()
+
+  constructor(
+    private readonly store: BoardStore,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  record(
+    boardId: string,
+    actor: Actor,
+    change: RecordChange & { recordKind: string; frameId: string | null },
+  ): void {
+    const board = this.board(boardId)
+    const at = this.now()
+    const prev = board.last.get(actor.key)
+    if (
+      prev &&
+      prev.recordId === change.recordId &&
+      prev.collection === change.collection &&
+      at - prev.at < COALESCE_MS
+    ) {
+      const merged: ActivityEntry = {
+        ...prev,
+        at,
+        name: actor.name || prev.name,
+        kind: mergeKinds(prev.kind, change.kind),
+        frameId: change.frameId ?? prev.frameId,
+        count: prev.count + 1,
+      }
+      board.last.set(actor.key, merged)
+      board.pending.set(merged.id, merged)
+    } else {
+      const entry: ActivityEntry = {
+        id: newId(),
+        at,
+        firstAt: at,
+        personId: actor.personId,
+        name: actor.name,
+        collection: change.collection,
+        recordId: change.recordId,
+        recordKind: change.recordKind,
+        kind: change.kind,
+        frameId: change.frameId,
+        count: 1,
+      }
+      board.last.set(actor.key, entry)
+      board.pending.set(entry.id, entry)
+    }
+    board.timer ??= setTimeout(() => void this.flush(boardId), FLUSH_MS)
+    board.timer.unref?.()
+  }
+
+  /** Entries oldest first, after everything recorded so far is stored. */
+  async query(boardId: string, q: ActivityQuery = {}): Promise<ActivityEntry[]> {
+    await this.flush(boardId)
+    const all = await this.loadAll(boardId)
+    const out = all.filter(
+      (e) =>
+        (q.since === undefined || e.at > q.since) &&
+        (q.personId === undefined || e.personId === q.personId) &&
+        (q.frameId === undefined || e.frameId === q.frameId),
+    )
+    return q.limit !== undefined ? out.slice(-q.limit) : out
+  }
+
+  /** Stores what is pending for one board (or every board). */
+  async flush(boardId?: string): Promise<void> {
+    const ids = boardId ? [boardId] : [...this.boards.keys()]
+    await Promise.all(ids.map((id) => this.flushBoard(id)))
+  }
+
+  private flushBoard(boardId: string): Promise<void> {
+    const board = this.boards.get(boardId)
+    if (!board) return Promise.resolve()
+    if (board.timer) clearTimeout(board.timer)
+    board.timer = null
+    const batch = [...board.pending.values()]
+    board.pending.clear()
+    if (batch.length > 0) {
+      board.chain = board.chain.then(async () => {
+        try {
+          const id = activityId(boardId)
+          const seq = await this.store.append(id, [encode(batch)])
+          board.appended++
+          if (board.appended >= COMPACT_EVERY) {
+            const kept = (await this.loadAll(boardId)).slice(-MAX_ENTRIES)
+            await this.store.compact(id, encode(kept), seq)
+            board.appended = 0
+          }
+        } catch (err) {
+          // Activity is a convenience: losing a batch must never affect the board.
+          this.log.error({ err, boardId }, 'storing activity failed')
+        }
+      })
+    }
+    const done = board.chain
+    void done.then(() => this.forget(boardId, board))
+    return done
+  }
+
+  /** Drops a board's memory once nothing is pending and no entry could still coalesce. */
+  private forget(boardId: string, board: BoardLog): void {
+    const now = this.now()
+    for (const [key, e] of board.last) if (now - e.at >= COALESCE_MS) board.last.delete(key)
+    if (board.pending.size === 0 && board.last.size === 0 && this.boards.get(boardId) === board)
+      this.boards.delete(boardId)
+  }
+
+  private board(boardId: string): BoardLog {
+    let board = this.boards.get(boardId)
+    if (!board) {
+      board = {
+        pending: new Map(),
+        last: new Map(),
+        appended: 0,
+        chain: Promise.resolve(),
+        timer: null,
+      }
+      this.boards.set(boardId, board)
+    }
+    return board
+  }
+
+  private async loadAll(boardId: string): Promise<ActivityEntry[]> {
+    const stored = await this.store.load(activityId(boardId))
+    const byId = new Map<string, ActivityEntry>()
+    for (const chunk of stored?.updates ?? []) {
+      for (const entry of decode(chunk)) {
+        // Re-inserted, so a coalesced entry sits where its latest edit happened.
+        byId.delete(entry.id)
+        byId.set(entry.id, entry)
+      }
+    }
+    return [...byId.values()].sort((a, b) => a.at - b.at)
+  }
+}
+
+/** Added then edited is still an addition; anything then deleted is a deletion. */
+export function mergeKinds(prev: ActivityKind, next: ActivityKind): ActivityKind {
+  if (next === 'deleted') return 'deleted'
+  if (prev === 'added') return 'added'
+  // Deleted and back again (an undo) falls through: the record is changed at most.
+  if (prev === next) return prev
+  return 'changed'
+}
+
+const encode = (entries: ActivityEntry[]) => new TextEncoder().encode(JSON.stringify(entries))
+
+function decode(chunk: Uint8Array): ActivityEntry[] {
+  try {
+    const raw: unknown = JSON.parse(new TextDecoder().decode(chunk))
+    if (!Array.isArray(raw)) return []
+    return raw.flatMap((e) => {
+      const parsed = activityEntrySchema.safeParse(e)
+      return parsed.success ? [parsed.data] : []
+    })
+  } catch {
+    return []
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Records activity as updates arrive: the room calls onChange for every client update it
+ * applied, and the connection says which person sent it, so clients report nothing themselves.
+ */
+import type * as Y from 'yjs'
+import { comments, connectors, items, people } from '../../shared/doc/index.ts'
+import { readPresence } from '../../shared/schema/index.ts'
+import type { ChangeHook } from '../hooks/change.ts'
+import type { Logger } from '../logger.ts'
+import type { Connection } from '../sync/connection.ts'
+import type { Room } from '../sync/room.ts'
+import { changesOf, type RecordChange } from './derive.ts'
+import type { ActivityLog, Actor } from './log.ts'
+
+/** What the recorder remembers of a room's records, so that a deleted one keeps its poster. */
+interface RoomMemory {
+  frames: Map<string, string | null>
+  kinds: Map<string, string>
+}
+
+export class ActivityRecorder implements ChangeHook {
+  private readonly memory = new WeakMap<Room, RoomMemory>()
+
+  constructor(
+    private readonly activity: ActivityLog,
+    private readonly log: Logger,
+  ) {}
+
+  onChange(room: Room, conn: Connection, tr: Y.Transaction): void {
+    if (room.kind !== 'board') return
+    try {
+      const changes = changesOf(room.doc, tr)
+      if (changes.length === 0) return
+      this.recordChanges(room, actorOf(room, conn), changes)
+    } catch (err) {
+      // Activity must never cost an update.
+      this.log.error({ err, boardId: room.boardId }, 'recording activity failed')
+    }
+  }
+
+  /** Also used for changes the server makes itself (restores). */
+  recordChanges(room: Room, actor: Actor, changes: readonly RecordChange[]): void {
+    const memory = this.remember(room)
+    for (const change of changes) {
+      const frameId =
+        change.kind === 'deleted'
+          ? (memory.frames.get(change.recordId) ?? null)
+          : frameOf(room.doc, change.collection, change.recordId)
+      const recordKind =
+        kindOf(room.doc, change.collection, change.recordId) ??
+        memory.kinds.get(change.recordId) ??
+        ''
+      memory.frames.set(change.recordId, frameId)
+      if (recordKind) memory.kinds.set(change.recordId, recordKind)
+      this.activity.record(room.boardId, actor, { ...change, recordKind, frameId })
+    }
+  }
+
+  private remember(room: Room): RoomMemory {
+    let memory = this.memory.get(room)
+    if (!memory) {
+      memory = { frames: new Map(), kinds: new Map() }
+      for (const item of items(room.doc).all()) {
+        memory.frames.set(item.id, item.kind === 'frame' ? item.id : item.parentId)
+        memory.kinds.set(item.id, item.kind)
+      }
+      this.memory.set(room, memory)
+    }
+    return memory
+  }
+}
+
+/** The person behind a connection, named as their awareness or person record says. */
+function actorOf(room: Room, conn: Connection): Actor {
+  const personId = conn.personId
+  let name = ''
+  if (personId) {
+    for (const state of room.awareness.getStates().values()) {
+      const presence = readPresence(state)
+      if (presence?.user.id === personId) name = presence.user.name
+    }
+    name ||= people(room.doc).get(personId)?.name ?? ''
+  }
+  return { personId, name, key: personId ?? `conn:${conn.id}` }
+}
+
+/** The poster a record is on: a frame is its own, a connector or comment that of its item. */
+function frameOf(doc: Y.Doc, collection: string, id: string, depth = 0): string | null {
+  if (depth > 2) return null
+  if (collection === 'items') {
+    const item = items(doc).get(id)
+    return item ? (item.kind === 'frame' ? item.id : item.parentId) : null
+  }
+  if (collection === 'connectors') {
+    const c = connectors(doc).get(id)
+    const end = c?.from.itemId ?? c?.to.itemId
+    return end ? frameOf(doc, 'items', end, depth + 1) : null
+  }
+  if (collection === 'comments') {
+    const target = comments(doc).get(id)?.targetId
+    if (!target) return null
+    return items(doc).get(target)
+      ? frameOf(doc, 'items', target, depth + 1)
+      : frameOf(doc, 'connectors', target, depth + 1)
+  }
+  return null
+}
+
+function kindOf(doc: Y.Doc, collection: string, id: string): string | null {
+  const ymap = doc.getMap<Y.Map<unknown>>(collection).get(id)
+  const kind = ymap?.get('kind')
+  return typeof kind === 'string' ? kind.slice(0, 32) : null
+}
