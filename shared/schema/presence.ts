@@ -21,6 +21,10 @@ export const presenceSchema = z.object({
     .optional(),
   /** Whom this person follows (a user id), or null. */
   following: shortText(64).nullable().optional(),
+  /** IANA time zone of the person's device ("Europe/Berlin"), to show their local time. */
+  timeZone: shortText(64).optional(),
+  /** When the person last did something here (ms since epoch, their clock). */
+  lastActive: z.number().int().nonnegative().optional(),
 })
 export type Presence = z.infer<typeof presenceSchema>
 
