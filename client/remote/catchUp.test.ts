@@ -1,0 +1,50 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { addItems, comments, deleteItems, updateItem } from '../../shared/doc/index.ts'
+import { recordTypes, type NoteRecord } from '../../shared/schema/index.ts'
+import { absorb, changesSince, takeLook } from './catchUp.ts'
+
+const note = (id: string, x: number, y: number): NoteRecord => ({
+  ...recordTypes.note.defaults(),
+  id,
+  kind: 'note',
+  x,
+  y,
+  text: id,
+})
+
+const summary = (doc: Y.Doc, seen: ReturnType<typeof takeLook>) =>
+  changesSince(seen, doc).map((c) => `${c.status}:${c.id}`)
+
+describe('catch-up', () => {
+  it('tells new, edited, moved and deleted records apart, deletions last', () => {
+    const doc = new Y.Doc()
+    addItems(doc, [note('a', 0, 0), note('b', 200, 0), note('c', 400, 0), note('d', 0, 400)], null)
+    const seen = takeLook(doc)
+    expect(summary(doc, seen)).toEqual([])
+    addItems(doc, [note('e', 0, 800)], null)
+    updateItem(doc, 'a', { text: 'changed' }, null)
+    updateItem(doc, 'b', { x: 250 }, null)
+    // Only updatedAt: nothing to see.
+    updateItem(doc, 'd', {}, null)
+    deleteItems(doc, ['c'], null)
+    comments(doc).add(
+      [{ ...recordTypes.comment.defaults(), id: 'm1', kind: 'comment', targetId: 'd' }],
+      null,
+    )
+    expect(summary(doc, seen)).toEqual(['edited:a', 'moved:b', 'new:m1', 'new:e', 'deleted:c'])
+    const m1 = changesSince(seen, doc).find((c) => c.id === 'm1')!
+    expect(m1).toMatchObject({ targetId: 'd', box: { x: 0, y: 400 } })
+    expect(changesSince(seen, doc).find((c) => c.id === 'c')?.box).toMatchObject({ x: 400 })
+  })
+
+  it('does not show one’s own edits as news', () => {
+    const doc = new Y.Doc()
+    addItems(doc, [note('a', 0, 0), note('b', 0, 0)], null)
+    let seen = takeLook(doc)
+    updateItem(doc, 'a', { text: 'mine' }, null)
+    deleteItems(doc, ['b'], null)
+    seen = absorb(seen, doc, ['a', 'b'])
+    expect(summary(doc, seen)).toEqual([])
+  })
+})
