@@ -63,7 +63,7 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
     // Far out, post-its are drawn without hit regions: find them in the spatial index.
     if (target && isLowDetail(camera.scale) && hit?.part !== 'handle') {
       const under = itemAtPoint(editor, board)
-      if (under && under.kind !== 'frame') hit = { id: under.id, part: 'body' }
+      if (under && (!hit || under.kind !== 'frame')) hit = { id: under.id, part: 'body' }
     }
     return {
       screen,

@@ -1,26 +1,31 @@
 /**
  * Post-its and posters in view. Close up each is its own shape; zoomed out past readable text,
- * post-its are drawn as plain boxes by one non-listening shape (hits then come from the spatial
- * index), and only posters and what is selected or dragged keep their own nodes.
+ * post-its and posters are drawn as plain boxes by one non-listening shape through a cached
+ * bitmap (hits then come from the spatial index), and only what is selected, dragged or edited
+ * keeps its own nodes.
  */
 import type Konva from 'konva'
-import { useState, useSyncExternalStore } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { Layer, Shape } from 'react-konva'
 import type { Item } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { useStore } from '../lib/store.ts'
 import { ItemNode } from './ItemNode.tsx'
 import { isLowDetail } from './lod.ts'
-import { NOTE_FILL } from './palette.ts'
+import { useCameraMoving } from './useCameraMoving.ts'
+import { FarBitmap } from './farBitmap.ts'
+import { paintFar } from './farPaint.ts'
+import { visibleRect } from './viewport.ts'
 import { VisibleItems } from './visibleItems.ts'
 
 export function ItemsLayer({ editor }: { editor: Editor }) {
   const [visible] = useState(() => new VisibleItems(editor))
   const ids = useSyncExternalStore(visible.subscribe, visible.get)
   const lowDetail = useStore(editor.view, (s) => isLowDetail(s.camera.scale))
+  const moving = useCameraMoving(editor)
   if (lowDetail) return <FarItems editor={editor} ids={ids} />
   return (
-    <Layer name="items">
+    <Layer name="items" listening={!moving}>
       {ids.map((id) => (
         <ItemNode key={id} editor={editor} id={id} lowDetail={false} />
       ))}
@@ -30,40 +35,39 @@ export function ItemsLayer({ editor }: { editor: Editor }) {
 
 function FarItems({ editor, ids }: { editor: Editor; ids: string[] }) {
   const selection = useStore(editor.view, (s) => s.selection)
-  const drag = useStore(editor.view, (s) => s.drag)
+  const dragIds = useStore(editor.view, (s) => s.drag?.ids ?? null)
+  const editing = useStore(editor.view, (s) => s.editing?.id ?? null)
   const highlight = useStore(editor.view, (s) => s.highlightTag)
+  const camera = useStore(editor.view, (s) => s.camera)
+  const size = useStore(editor.view, (s) => s.size)
+  const [bitmap] = useState(() => new FarBitmap())
+  useEffect(() => () => bitmap.release(), [bitmap])
   // Any change to an item may change the one-pass drawing.
-  useSyncExternalStore(editor.items.subscribe, editor.items.getVersion)
+  const version = useSyncExternalStore(editor.items.subscribe, editor.items.getVersion)
+  // Selected, dragged and edited items, and labels, keep their own nodes (and hit regions).
   const own = (item: Item) =>
-    item.kind !== 'note' || selection.has(item.id) || Boolean(drag?.ids.has(item.id))
-  const frames: string[] = []
-  const raised: string[] = []
-  const boxes: Item[] = []
-  for (const id of ids) {
+    item.kind === 'label' ||
+    selection.has(item.id) ||
+    Boolean(dragIds?.has(item.id)) ||
+    editing === item.id
+  const raised = ids.filter((id) => {
     const item = editor.items.get(id)
-    if (!item) continue
-    if (!own(item)) boxes.push(item)
-    else if (item.kind === 'frame') frames.push(id)
-    else raised.push(id)
-  }
+    return item !== undefined && own(item)
+  })
   const scene = (ctx: Konva.Context) => {
-    const c = ctx._context
-    let fill = ''
-    for (const item of boxes) {
-      if (item.kind !== 'note') continue
-      const dim = highlight !== null && !item.tags.includes(highlight)
-      c.globalAlpha = dim ? 0.2 : 1
-      const next = NOTE_FILL[item.color]
-      if (next !== fill) c.fillStyle = fill = next
-      c.fillRect(item.x, item.y, item.w, item.h)
-    }
-    c.globalAlpha = 1
+    bitmap.draw(ctx._context, {
+      key: [version, selection, dragIds, editing, highlight],
+      view: visibleRect(camera, size),
+      resolution: camera.scale * ctx.getCanvas().getPixelRatio(),
+      paint: (c, region) => {
+        const hits = editor.items.index.query(region)
+        const list = editor.items.all().filter((i) => hits.has(i.id) && !own(i))
+        paintFar(c, list, highlight, camera.scale)
+      },
+    })
   }
   return (
     <Layer name="items">
-      {frames.map((id) => (
-        <ItemNode key={id} editor={editor} id={id} lowDetail />
-      ))}
       <Shape sceneFunc={scene} listening={false} perfectDrawEnabled={false} />
       {raised.map((id) => (
         <ItemNode key={id} editor={editor} id={id} lowDetail />

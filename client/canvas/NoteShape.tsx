@@ -45,16 +45,24 @@ export const NoteShape = memo(function NoteShape({
   const missing = note.step === 'missing'
   return (
     <Group id={note.id} name="item" x={note.x + dx} y={note.y + dy} opacity={dimmed ? 0.25 : 1}>
+      {/* A flat offset shadow: canvas blur is slow without a GPU and with many notes in view. */}
+      {!lowDetail && !missing && (
+        <Rect
+          x={1}
+          y={3}
+          width={note.w}
+          height={note.h}
+          fill="rgba(0,0,0,0.13)"
+          cornerRadius={5}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
       <Rect
         width={note.w}
         height={note.h}
         fill={missing ? '#fff' : NOTE_FILL[note.color]}
         cornerRadius={4}
-        shadowColor="#000"
-        shadowOpacity={lowDetail || missing ? 0 : 0.18}
-        shadowBlur={lowDetail ? 0 : 10}
-        shadowOffsetY={lowDetail ? 0 : 3}
-        shadowForStrokeEnabled={false}
         perfectDrawEnabled={false}
         stroke={missing ? BREAK_INK : note.color === 'white' ? '#d0d7de' : undefined}
         strokeWidth={missing ? 3 : 1}

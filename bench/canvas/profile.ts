@@ -1,0 +1,73 @@
+/**
+ * `tsx bench/canvas/profile.ts`: opens the canvas bench board with the CPU profiler on and
+ * prints where the page spent its time until the first full draw (self time by function).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { startServer } from '../../server/app.ts'
+import { seedUpdate } from './seed.ts'
+
+const REPO = join(import.meta.dirname, '..', '..')
+
+interface Node {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  hitCount?: number
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'wb-prof-canvas-'))
+const server = await startServer({
+  port: 0,
+  dataDir,
+  staticDir: process.env.PROFILE_STATIC ?? join(REPO, 'dist', 'client'),
+  logLevel: 'warn',
+})
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+})
+try {
+  const res = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}' })
+  const board = (await res.json()) as { id: string; links: { facilitator: string } }
+  await server.store.append(board.id, [seedUpdate({ notes: 10_000, connectors: 2_000 })])
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  await context.addInitScript('globalThis.__name = (f) => f')
+  await context.addInitScript(() => localStorage.setItem('wb.userName', JSON.stringify('Bench')))
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  const t0 = Date.now()
+  await page.goto(board.links.facilitator)
+  await page.waitForFunction(
+    () => {
+      const s = (window as unknown as { __canvas?: { stats(): { items: number } } }).__canvas
+      return (s?.stats().items ?? 0) >= 10_000
+    },
+    undefined,
+    { timeout: 60_000, polling: 16 },
+  )
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+  const wall = Date.now() - t0
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+  }
+  const self = new Map<string, number>()
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id)!
+    const f = n.callFrame
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+  })
+  console.log(`wall ${wall} ms`)
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`)
+} finally {
+  await browser.close()
+  await server.close()
+  rmSync(dataDir, { recursive: true, force: true })
+}

@@ -1,0 +1,60 @@
+/**
+ * Far-zoom drawing of items in one pass: posters as tinted boxes with lane lines and a title
+ * large enough to read on a projector, post-its as plain coloured boxes (dashed when missing).
+ */
+import { FRAME_TITLE_HEIGHT, laneRect } from '../../shared/geometry/index.ts'
+import type { Item } from '../../shared/schema/index.ts'
+import { BREAK_INK, FONT_FAMILY, FRAME_FILL, INK, NOTE_FILL } from './palette.ts'
+
+export function paintFar(
+  c: CanvasRenderingContext2D,
+  items: readonly Item[],
+  highlight: string | null,
+  scale: number,
+): void {
+  let fill = ''
+  for (const item of items) {
+    if (item.kind === 'frame') {
+      c.globalAlpha = 1
+      c.fillStyle = fill = FRAME_FILL[item.color]
+      c.fillRect(item.x, item.y, item.w, item.h)
+      c.strokeStyle = '#c4cad3'
+      c.lineWidth = 2 / scale
+      c.strokeRect(item.x, item.y, item.w, item.h)
+      for (let i = 1; i < item.lanes.length; i++) {
+        const r = laneRect(item, i)
+        c.beginPath()
+        c.moveTo(r.x, r.y)
+        c.lineTo(r.x, r.y + r.h)
+        c.stroke()
+      }
+      // A title of at least 14 screen pixels, so posters can be told apart from afar.
+      const size = Math.max(26, 14 / scale)
+      const bar = Math.max(FRAME_TITLE_HEIGHT, size * 1.5)
+      c.fillStyle = 'rgba(0,0,0,0.05)'
+      c.fillRect(item.x, item.y, item.w, bar)
+      c.save()
+      c.beginPath()
+      c.rect(item.x, item.y, item.w, bar)
+      c.clip()
+      c.fillStyle = INK
+      c.font = `bold ${size}px ${FONT_FAMILY}`
+      c.textBaseline = 'middle'
+      c.fillText(item.title, item.x + size * 0.6, item.y + bar / 2)
+      c.restore()
+      fill = ''
+    } else if (item.kind === 'note') {
+      const dim = highlight !== null && !item.tags.includes(highlight)
+      c.globalAlpha = dim ? 0.2 : 1
+      const next = NOTE_FILL[item.color]
+      if (next !== fill) c.fillStyle = fill = next
+      c.fillRect(item.x, item.y, item.w, item.h)
+      if (item.step === 'missing') {
+        c.strokeStyle = BREAK_INK
+        c.lineWidth = Math.max(3, 1.5 / scale)
+        c.strokeRect(item.x, item.y, item.w, item.h)
+      }
+    }
+  }
+  c.globalAlpha = 1
+}
