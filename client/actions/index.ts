@@ -5,6 +5,7 @@ import { createNote } from './createNote.ts'
 import { deleteItems } from './deleteItems.ts'
 import { startEditing } from './editText.ts'
 import { redo } from './redo.ts'
+import { promoteActions } from '../notes/promote.ts'
 import type { UserAction } from './registry.ts'
 import { clearSelection, selectAll } from './selectAll.ts'
 import { nudgeActions } from './nudge.ts'
@@ -36,4 +37,8 @@ export const shortcutActions: readonly UserAction<void>[] = [
   ...nudgeActions,
 ]
 
-export const contextMenuActions = shortcutActions.filter((a) => a.contextMenu)
+export const contextMenuActions: readonly UserAction<void>[] = [
+  ...shortcutActions.filter((a) => a.contextMenu),
+  // "Add to notes: <section>" for the selected post-its (client/notes/promote.ts).
+  ...promoteActions,
+]

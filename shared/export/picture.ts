@@ -96,7 +96,7 @@ export function pictureScene(doc: Y.Doc, frameId: string | null = null): Picture
 }
 
 /** Dots of rounds that show them: revealed ones, and open ones that do not hide until reveal. */
-function visibleDots(doc: Y.Doc): Map<string, number> {
+export function visibleDots(doc: Y.Doc): Map<string, number> {
   const shown = new Set(
     rounds(doc)
       .all()
