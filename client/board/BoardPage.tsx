@@ -6,6 +6,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
 import { TextEditor } from '../canvas/TextEditor.tsx'
 import type { Editor } from '../editor/editor.ts'
 import { ExportDialog } from '../export/ExportDialog.tsx'
+import { FacilitationLayer } from '../facilitation/FacilitationLayer.tsx'
 import { NotesPanel } from '../notes/NotesPanel.tsx'
 import type { Tools } from '../tools/index.ts'
 import { t } from '../i18n/i18n.ts'
@@ -146,6 +147,7 @@ function BoardView({
         {!readOnly && <Inspector editor={editor} />}
         <Navigator editor={editor} readOnly={readOnly} />
         <ZoomControls editor={editor} />
+        <FacilitationLayer editor={editor} boardId={boardId} />
         {notesOpen && (
           <NotesPanel editor={editor} readOnly={readOnly} onClose={() => setNotesOpen(false)} />
         )}

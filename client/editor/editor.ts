@@ -108,7 +108,10 @@ export class Editor {
   }
 
   select(ids: Iterable<string>): void {
-    const selection = new Set(ids)
+    // Locked items stay where the facilitator put them: others cannot pick them up at all.
+    const mayPick = (id: string) =>
+      this.user.role === 'facilitator' || this.items.get(id)?.locked !== true
+    const selection = new Set([...ids].filter(mayPick))
     this.view.set({ selection })
     this.presence.setSelection([...selection])
   }

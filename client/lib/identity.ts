@@ -1,9 +1,14 @@
 /** Who this device is: a stable user id, the display name the user chose, a colour from the id. */
 import { z } from 'zod'
-import { newId } from '../../shared/schema/index.ts'
+import {
+  newUserSecret,
+  personIdFromSecret,
+  USER_SECRET_PATTERN,
+} from '../../shared/facilitation/identity.ts'
 import { readStored, writeStored } from './storage.ts'
 
 const ID_KEY = 'wb.userId'
+const SECRET_KEY = 'wb.userSecret'
 const NAME_KEY = 'wb.userName'
 
 /** Cursor colours with enough contrast for white name labels. */
@@ -20,11 +25,22 @@ export const USER_COLORS = [
   '#495057',
 ] as const
 
-export function userId(): string {
-  const stored = readStored(ID_KEY, z.string().min(1).max(64), '')
+/**
+ * This device's secret (never shown, never shared; sent only to the server as `?user=`), from
+ * which the user id everyone sees is derived, so nobody can act as someone else.
+ */
+export function userSecret(): string {
+  const stored = readStored(SECRET_KEY, z.string().regex(USER_SECRET_PATTERN), '')
   if (stored) return stored
-  const id = newId()
-  writeStored(ID_KEY, id)
+  const secret = newUserSecret()
+  writeStored(SECRET_KEY, secret)
+  return secret
+}
+
+export function userId(): string {
+  const id = personIdFromSecret(userSecret())
+  // Kept for older code that reads it; the secret is what counts.
+  if (readStored(ID_KEY, z.string(), '') !== id) writeStored(ID_KEY, id)
   return id
 }
 

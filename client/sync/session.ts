@@ -23,6 +23,7 @@ import {
   MESSAGE_SAVED,
   MESSAGE_SYNC,
 } from '../../shared/protocol/messages.ts'
+import { userSecret } from '../lib/identity.ts'
 import { Store } from '../lib/store.ts'
 import { readStored, writeStored } from '../lib/storage.ts'
 import type { SessionStatus } from './connection.ts'
@@ -79,7 +80,8 @@ export class BoardSession {
     const protocol = location.protocol === 'https:' ? 'wss' : 'ws'
     this.provider = new WebsocketProvider(`${protocol}://${location.host}/ws`, boardId, this.doc, {
       connect: false,
-      params: { token, acks: '1' },
+      // The device's secret: the server derives this person's id from it (votes, private notes).
+      params: { token, acks: '1', user: userSecret() },
       shouldReconnect: (event) => this.shouldReconnect(event),
       // Tabs of one browser would otherwise sync among themselves past the server's role checks.
       disableBc: true,

@@ -4,7 +4,7 @@
  * ends it, every private room's post-its move to the board in one server transaction, stamped
  * with their owner as author, and the private rooms are emptied.
  */
-import { addItems, items, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
+import { addItems, items, SYSTEM_ORIGIN, topZ } from '../../shared/doc/index.ts'
 import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 import type { Item } from '../../shared/schema/index.ts'
 import type { Logger } from '../logger.ts'
@@ -38,9 +38,19 @@ export async function revealPrivateNotes(
         notes.map((n) => n.id),
       )
       // The board keeps what it has: an id clash means this note was moved before.
-      for (const n of notes)
-        if (!items(board.doc).get(n.id)) moved.push({ ...n, authorId: owner, locked: undefined })
+      for (const { locked: _ignored, ...n } of notes)
+        if (!items(board.doc).get(n.id)) moved.push({ ...n, authorId: owner })
     }
+    // On top of what is there, in the order they were written.
+    const top = topZ(board.doc)
+    moved.sort((a, b) => a.createdAt - b.createdAt)
+    moved.forEach((n, i) => (n.z = top + i + 1))
+    spreadOut(
+      moved,
+      items(board.doc)
+        .all()
+        .filter((i) => i.kind === 'note'),
+    )
     if (moved.length > 0) addItems(board.doc, moved, SYSTEM_ORIGIN)
     for (const [priv, noteIds] of taken) items(priv.doc).delete(noteIds, SYSTEM_ORIGIN)
     await Promise.all([board.flush(), ...privates.map((p) => p.flush())])
@@ -48,5 +58,19 @@ export async function revealPrivateNotes(
     return moved.length
   } finally {
     for (const lease of leases) lease.release()
+  }
+}
+
+/**
+ * People writing at once tend to put post-its in the same spot; on the reveal each moves right
+ * until it no longer covers most of another, so every one can be read (and voted on).
+ */
+export function spreadOut(moved: Item[], existing: readonly Item[]): void {
+  const placed: Item[] = [...existing]
+  const covers = (a: Item, b: Item) =>
+    Math.abs(a.x - b.x) < Math.min(a.w, b.w) / 2 && Math.abs(a.y - b.y) < Math.min(a.h, b.h) / 2
+  for (const n of moved) {
+    for (let tries = 0; tries < 200 && placed.some((p) => covers(n, p)); tries++) n.x += n.w + 20
+    placed.push(n)
   }
 }

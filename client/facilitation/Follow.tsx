@@ -1,0 +1,124 @@
+/**
+ * Following someone's view (from their presence), the facilitator's "bring everyone here", and
+ * the projector's presenter options. Viewers follow the facilitator unless they choose otherwise.
+ */
+import { useEffect, useRef, useState } from 'react'
+import type { Editor } from '../editor/editor.ts'
+import { t } from '../i18n/i18n.ts'
+import { useStore } from '../lib/store.ts'
+import { contains, currentView, showRect } from './camera.ts'
+import type { FacilitationClient } from './facilitationClient.ts'
+
+/** Sends this person's view to the others, at most 4 times a second. */
+export function usePublishViewport(editor: Editor) {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const send = () => {
+      timer = null
+      const v = currentView(editor)
+      if (!Number.isFinite(v.w) || v.w <= 0) return
+      const round = (n: number) => Math.round(n)
+      editor.session.awareness.setLocalStateField('viewport', {
+        x: round(v.x),
+        y: round(v.y),
+        w: round(v.w),
+      })
+    }
+    const stop = editor.view.subscribe(() => {
+      timer ??= setTimeout(send, 250)
+    })
+    send()
+    return () => {
+      stop()
+      if (timer) clearTimeout(timer)
+    }
+  }, [editor])
+}
+
+/** Jumps to the facilitator's view when they bring everyone (or this person's poster) there. */
+export function useFocusCalls(editor: Editor, fac: FacilitationClient) {
+  const focus = useStore(fac.state, (s) => s.facilitation.focus)
+  // Calls made before this page opened are history, not a call to follow now.
+  const openedAt = useRef<number | null>(null)
+  useEffect(() => {
+    openedAt.current ??= focus?.at ?? 0
+    if (!focus || focus.at <= openedAt.current || editor.user.role === 'facilitator') return
+    openedAt.current = focus.at
+    if (focus.frameId) {
+      const frame = editor.items.get(focus.frameId)
+      const v = currentView(editor)
+      const centre = { x: v.x + v.w / 2, y: v.y + v.h / 2 }
+      if (!frame || !contains(frame, centre)) return
+    }
+    showRect(editor, focus)
+  }, [focus, editor])
+}
+
+export function FollowBar({ editor }: { editor: Editor }) {
+  const peers = useStore(editor.presence, (p) => p)
+  const viewer = editor.user.role === 'viewer'
+  const [choice, setChoice] = useState<string | null>(viewer ? 'facilitator' : null)
+  const [large, setLarge] = useState(false)
+  const [contrast, setContrast] = useState(false)
+  const target =
+    choice === 'facilitator'
+      ? peers.find((p) => p.user.role === 'facilitator' && p.viewport)
+      : peers.find((p) => p.user.id === choice)
+
+  useEffect(() => {
+    editor.session.awareness.setLocalStateField('following', target?.user.id ?? null)
+    const v = target?.viewport
+    if (v) showRect(editor, v)
+  }, [editor, target?.user.id, target?.viewport])
+
+  useEffect(() => {
+    document.body.classList.toggle('presenter-large', large)
+    document.body.classList.toggle('presenter-contrast', contrast)
+    return () => document.body.classList.remove('presenter-large', 'presenter-contrast')
+  }, [large, contrast])
+
+  const others = peers.filter((p) => p.viewport)
+  return (
+    <div className="fac-follow" data-testid="follow-bar">
+      <label>
+        <span className="visually-hidden">{t('fac-follow')}</span>
+        <select
+          value={choice ?? ''}
+          onChange={(e) => setChoice(e.target.value || null)}
+          aria-label={t('fac-follow')}
+          data-testid="follow-select"
+        >
+          <option value="">{t('fac-follow-nobody')}</option>
+          <option value="facilitator">{t('fac-follow-facilitator')}</option>
+          {others.map((p) => (
+            <option key={p.clientId} value={p.user.id}>
+              {t('fac-follow-person', p.user.name)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {viewer && (
+        <>
+          <button
+            type="button"
+            className={`fac-small${large ? ' button--pressed' : ''}`}
+            aria-pressed={large}
+            onClick={() => setLarge((v) => !v)}
+            data-testid="presenter-large"
+          >
+            {t('fac-large-text')}
+          </button>
+          <button
+            type="button"
+            className={`fac-small${contrast ? ' button--pressed' : ''}`}
+            aria-pressed={contrast}
+            onClick={() => setContrast((v) => !v)}
+            data-testid="presenter-contrast"
+          >
+            {t('fac-high-contrast')}
+          </button>
+        </>
+      )}
+    </div>
+  )
+}
