@@ -74,6 +74,25 @@ async function main() {
     // tsx keeps function names with a __name helper, which functions sent to the page call.
     await context.addInitScript('globalThis.__name = (f) => f')
     await context.addInitScript(() => localStorage.setItem('wb.userName', JSON.stringify('Bench')))
+    // When the socket opened and when the board's content (the largest message) arrived.
+    await context.addInitScript(() => {
+      const marks = { wsOpen: 0, contentAt: 0, contentBytes: 0 }
+      ;(window as unknown as { __marks: typeof marks }).__marks = marks
+      const Native = window.WebSocket
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols)
+          this.addEventListener('open', () => (marks.wsOpen ||= performance.now()))
+          this.addEventListener('message', (e: MessageEvent) => {
+            const bytes = (e.data as ArrayBuffer).byteLength ?? 0
+            if (bytes > marks.contentBytes) {
+              marks.contentBytes = bytes
+              marks.contentAt = performance.now()
+            }
+          })
+        }
+      }
+    })
     const page = await context.newPage()
     page.on('pageerror', (err) => say(`page error: ${err.message}`))
 
@@ -94,12 +113,31 @@ async function main() {
           requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))),
         ),
     )
+    const marks = await page.evaluate(() => {
+      const m = (window as unknown as { __marks: Record<string, number> }).__marks
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+      return { ...m, domContentLoaded: nav.domContentLoadedEventEnd }
+    })
     const fitScale = await page.evaluate(() => (window as unknown as W).__canvas!.camera().scale)
     say(`first full draw after ${Math.round(firstDrawMs)} ms (zoom ${fitScale.toFixed(3)})`)
     await page.screenshot({ path: join(REPO, 'bench', 'results', 'canvas-fit.png') })
 
     say('panning zoomed to fit…')
-    const frames = (args: FrameArgs) => page.evaluate(framesWhile, args).then(stats)
+    // Busy time of the page's main thread per frame (CDP metrics), beside the frame intervals.
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Performance.enable')
+    const taskMs = async () => {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+        metrics: { name: string; value: number }[]
+      }
+      return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000
+    }
+    const frames = async (args: FrameArgs) => {
+      const before = await taskMs()
+      const deltas = await page.evaluate(framesWhile, args)
+      const busy = (await taskMs()) - before
+      return { ...stats(deltas), busyMsPerFrame: Math.round((busy / args.count) * 10) / 10 }
+    }
     const panFit = await frames({ count: FRAMES, kind: 'pan', dx: 12 })
 
     say('panning at 100%…')
@@ -127,6 +165,15 @@ async function main() {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadavg: loadavg() },
       board: { notes: NOTES, connectors: CONNECTORS, viewport: '1280x800' },
       firstFullDrawMs: Math.round(firstDrawMs),
+      // Where the time to the first draw went (ms since navigation): the app loaded, the socket
+      // opened, the server's answer with the board arrived; the rest is applying and drawing it.
+      load: {
+        domContentLoaded: Math.round(marks.domContentLoaded!),
+        socketOpen: Math.round(marks.wsOpen!),
+        contentReceived: Math.round(marks.contentAt!),
+        contentBytes: marks.contentBytes,
+        applyAndDrawMs: Math.round(firstDrawMs - marks.contentAt!),
+      },
       fitScale: Math.round(fitScale * 1000) / 1000,
       panAt100: pan100,
       panZoomedToFit: panFit,

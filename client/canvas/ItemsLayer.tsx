@@ -5,7 +5,7 @@
  * keeps its own nodes.
  */
 import type Konva from 'konva'
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { Layer, Shape } from 'react-konva'
 import type { Item } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
@@ -23,7 +23,7 @@ export function ItemsLayer({ editor }: { editor: Editor }) {
   const ids = useSyncExternalStore(visible.subscribe, visible.get)
   const lowDetail = useStore(editor.view, (s) => isLowDetail(s.camera.scale))
   const moving = useCameraMoving(editor)
-  if (lowDetail) return <FarItems editor={editor} ids={ids} />
+  if (lowDetail) return <FarItems editor={editor} />
   return (
     <Layer name="items" listening={!moving}>
       {ids.map((id) => (
@@ -33,7 +33,7 @@ export function ItemsLayer({ editor }: { editor: Editor }) {
   )
 }
 
-function FarItems({ editor, ids }: { editor: Editor; ids: string[] }) {
+function FarItems({ editor }: { editor: Editor }) {
   const selection = useStore(editor.view, (s) => s.selection)
   const dragIds = useStore(editor.view, (s) => s.drag?.ids ?? null)
   const editing = useStore(editor.view, (s) => s.editing?.id ?? null)
@@ -50,10 +50,20 @@ function FarItems({ editor, ids }: { editor: Editor; ids: string[] }) {
     selection.has(item.id) ||
     Boolean(dragIds?.has(item.id)) ||
     editing === item.id
-  const raised = ids.filter((id) => {
-    const item = editor.items.get(id)
-    return item !== undefined && own(item)
-  })
+  const labels = useMemo(
+    () => editor.items.all().filter((i) => i.kind === 'label'),
+    // The store's list changes identity with `version`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editor, version],
+  )
+  const raised = [
+    ...new Set([
+      ...labels.map((l) => l.id),
+      ...selection,
+      ...(dragIds ?? []),
+      ...(editing ? [editing] : []),
+    ]),
+  ].filter((id) => editor.items.get(id))
   const scene = (ctx: Konva.Context) => {
     bitmap.draw(ctx._context, {
       key: [version, selection, dragIds, editing, highlight],

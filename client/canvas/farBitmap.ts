@@ -1,6 +1,6 @@
 /**
  * A bitmap of what a far-zoom layer draws, so that panning a whole board redraws one image
- * instead of 10,000 boxes and 2,000 arrows. It covers the view plus half a view on each side at
+ * instead of 10,000 boxes and 2,000 arrows. It covers the view plus a quarter view on each side at
  * the current zoom, and is repainted when what it shows changes (its key), the zoom changes, or
  * the view leaves the covered region.
  */
@@ -42,10 +42,10 @@ export class FarBitmap {
       view.y + view.h <= this.region.y + this.region.h
     if (!fresh) {
       const region = {
-        x: view.x - view.w / 2,
-        y: view.y - view.h / 2,
-        w: view.w * 2,
-        h: view.h * 2,
+        x: view.x - view.w / 4,
+        y: view.y - view.h / 4,
+        w: view.w * 1.5,
+        h: view.h * 1.5,
       }
       const w = Math.ceil(region.w * resolution)
       const h = Math.ceil(region.h * resolution)

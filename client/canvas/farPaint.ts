@@ -16,7 +16,7 @@ export function paintFar(
   for (const item of items) {
     if (item.kind === 'frame') {
       c.globalAlpha = 1
-      c.fillStyle = fill = FRAME_FILL[item.color]
+      c.fillStyle = FRAME_FILL[item.color]
       c.fillRect(item.x, item.y, item.w, item.h)
       c.strokeStyle = '#c4cad3'
       c.lineWidth = 2 / scale

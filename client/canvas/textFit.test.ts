@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { noteFontSize } from './textFit.ts'
+import { noteFontSize, textDirection } from './textFit.ts'
 
 describe('noteFontSize', () => {
   it('writes short notes large and long notes small', () => {
@@ -16,5 +16,22 @@ describe('noteFontSize', () => {
   it('grows with the note', () => {
     const text = 'Who is responsible for the deployment pipeline?'
     expect(noteFontSize(text, 400, 400)).toBeGreaterThan(noteFontSize(text, 160, 160))
+  })
+})
+
+describe('scripts', () => {
+  it('lets CJK text break between characters instead of shrinking to the minimum', () => {
+    const cjk = '誰がデプロイの責任者ですか'
+    expect(noteFontSize(cjk, 200, 200)).toBeGreaterThanOrEqual(18)
+    // A long Latin word that cannot break still shrinks.
+    expect(noteFontSize('Supercalifragilisticexpialidocious', 200, 200)).toBeLessThan(18)
+  })
+
+  it('finds the direction of a text from its first strong character', () => {
+    expect(textDirection('מי אחראי על הפריסה?')).toBe('rtl')
+    expect(textDirection('123 من المسؤول')).toBe('rtl')
+    expect(textDirection('SRE: מי אחראי')).toBe('ltr')
+    expect(textDirection('誰が')).toBe('ltr')
+    expect(textDirection('')).toBe('ltr')
   })
 })

@@ -6,6 +6,7 @@ import { compareDrawOrder } from '../../shared/doc/index.ts'
 import type { Item } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { shallowEqual } from '../lib/store.ts'
+import { isLowDetail } from './lod.ts'
 import { visibleRect } from './viewport.ts'
 
 /** Screen pixels drawn beyond the edges, so panning does not show blank borders. */
@@ -46,6 +47,13 @@ export class VisibleItems {
     const always = new Set(drag?.ids ?? [])
     if (editing) always.add(editing.id)
     const store = this.editor.items
+    if (isLowDetail(camera.scale)) {
+      // Far out the items layer draws from the store in one pass; no per-item list is needed.
+      if (this.ids.length === 0) return
+      this.ids = []
+      for (const l of this.listeners) l()
+      return
+    }
     const hits = store.index.query(visibleRect(camera, size, MARGIN))
     for (const id of always) if (store.get(id)) hits.add(id)
     const all = store.all()
