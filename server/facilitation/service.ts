@@ -19,6 +19,8 @@ import { isOpen, mayPlace, publishReveal, publishVoter } from './voting.ts'
 export class FacilitationService implements RoomHooks {
   private readonly ledgers = new Map<string, Promise<VoteLedger>>()
   private readonly watched = new WeakSet<Room>()
+  /** Connections that have used voting: only they hear about their person's dots unasked. */
+  private readonly voters = new WeakSet<Connection>()
   /** Set once the room manager exists (it is built with these hooks). */
   rooms: RoomManager | null = null
 
@@ -61,6 +63,7 @@ export class FacilitationService implements RoomHooks {
   }
 
   vote(room: Room, conn: Connection, request: VoteRequest): void {
+    this.voters.add(conn)
     void this.handleVote(room, conn, request).catch((err: unknown) => {
       conn.log.error({ err }, 'vote failed')
       const answer = { roundId: request.roundId, dots: [], left: 0, error: 'failed' }
@@ -114,7 +117,7 @@ export class FacilitationService implements RoomHooks {
     if (req.op !== 'mine' && !answer.error) {
       const news = myVotesFrame(answer)
       for (const other of room.connections())
-        if (other !== conn && other.personId === voter) other.send(news)
+        if (other !== conn && other.personId === voter && this.voters.has(other)) other.send(news)
     }
   }
 

@@ -136,6 +136,31 @@ describe.skipIf(!run)('facilitation in the browser', () => {
     }
     await lead.screenshot(join(ARTIFACTS, 'e2e-fac-results-facilitator.png'))
     await ben.screenshot(join(ARTIFACTS, 'e2e-fac-results-participant.png'))
+  })
+
+  it('brings everyone to the facilitator, and the projector follows the facilitator', async () => {
+    const projector = await open(board.links.viewer, 'Projector')
+    expect(await projector.page.locator('.toolbar').isVisible()).toBe(false)
+    // The facilitator zooms in somewhere else; the projector follows by default.
+    const zoomIn = lead.page.getByRole('button', { name: 'Zoom in' })
+    await zoomIn.click()
+    await zoomIn.click()
+    const target = await eventually(async () => {
+      const { camera } = await lead.summary()
+      return camera.scale > 1.2 && camera
+    }, 'zoomed in')
+    const close = (a: { scale: number }, b: { scale: number }) =>
+      Math.abs(a.scale - b.scale) / b.scale < 0.05
+    await eventually(async () => close((await projector.summary()).camera, target), 'following')
+    // A participant is brought to the same view when the facilitator calls everyone.
+    expect(close((await ada.summary()).camera, target)).toBe(false)
+    await lead.tab('room')
+    await lead.page.getByTestId('bring-everyone').click()
+    await eventually(async () => close((await ada.summary()).camera, target), 'brought here')
+    await projector.page.getByTestId('presenter-large').click()
+    await projector.page.getByTestId('presenter-contrast').click()
+    await projector.screenshot(join(ARTIFACTS, 'e2e-fac-projector.png'))
+    await lead.screenshot(join(ARTIFACTS, 'e2e-fac-room-facilitator.png'))
     expect(errors).toEqual([])
   })
 })

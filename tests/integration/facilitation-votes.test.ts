@@ -2,6 +2,7 @@
  * Dot voting goes through the server: it keeps each voter to the round's rules under concurrent
  * voters, and an anonymous round lets nobody learn who voted for what, in any frame or export.
  */
+import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addItems, dots, LOCAL_ORIGIN, readVoters, rounds } from '../../shared/doc/index.ts'
 import { recordTypes, type RoundRecord } from '../../shared/schema/index.ts'
@@ -9,7 +10,7 @@ import { note } from '../helpers/board.ts'
 import { eventually } from '../helpers/eventually.ts'
 import type { CreatedBoard } from '../helpers/http.ts'
 import { openRawSocket } from '../helpers/raw-socket.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { startTestServer, tempDir, type TestServer } from '../helpers/server.ts'
 import { connectPerson, newPerson, type Person, type PersonClient } from './facilitation-client.ts'
 
 let server: TestServer
@@ -102,6 +103,9 @@ describe('dot voting through the server', () => {
     const roundId = await openRound({ dotsPerPerson: 2 })
     const person = await newPerson()
     const [a, b] = [await participant(person), await participant(person)]
+    // A third connection of the same person that never used voting hears nothing unasked.
+    const quiet = await participant(person)
+    await b.vote({ op: 'mine', roundId })
     const answers = await Promise.all([
       a.vote({ op: 'place', roundId, itemId: 'n1' }),
       b.vote({ op: 'place', roundId, itemId: 'n2' }),
@@ -111,6 +115,7 @@ describe('dot voting through the server', () => {
     expect(answers.filter((x) => !x.error)).toHaveLength(2)
     // The other tab hears about the dots too.
     await eventually(() => expect(b.votes.at(-1)?.left).toBe(0))
+    expect(quiet.votes).toEqual([])
   })
 
   it('refuses a second dot on one item when stacking is off, and gives a dot back', async () => {
@@ -259,5 +264,47 @@ describe('anonymous rounds', () => {
       for (const text of exports) expect(text).not.toContain(p.id)
     }
     for (const s of [observer, projector, lead]) s.ws.close()
+  })
+})
+
+describe('the vote ledger', () => {
+  it('keeps every acknowledged dot across a restart', async () => {
+    const dataDir = tempDir()
+    let restarted: TestServer | null = null
+    const first = await startTestServer({ storage: 'sqlite', dataDir })
+    try {
+      const b = await first.createBoard({ title: 'restart' })
+      const f = connectPerson(first.url, b.id, b.tokens.facilitator, await newPerson())
+      await f.synced()
+      addItems(f.doc, [note('n1')], LOCAL_ORIGIN)
+      rounds(f.doc).add(
+        [{ ...recordTypes.round.defaults(), id: 'r1', kind: 'round', dotsPerPerson: 2 }],
+        LOCAL_ORIGIN,
+      )
+      const person = await newPerson()
+      const v = connectPerson(first.url, b.id, b.tokens.participant, person)
+      await v.synced()
+      await eventually(async () =>
+        expect((await v.vote({ op: 'mine', roundId: 'r1' })).left).toBe(2),
+      )
+      expect((await v.vote({ op: 'place', roundId: 'r1', itemId: 'n1' })).error).toBeUndefined()
+      f.destroy()
+      v.destroy()
+      await first.close()
+      restarted = await startTestServer({ storage: 'sqlite', dataDir })
+      const again = connectPerson(restarted.url, b.id, b.tokens.participant, person)
+      await again.synced()
+      const mine = await again.vote({ op: 'mine', roundId: 'r1' })
+      expect(mine).toMatchObject({ left: 1, dots: [{ itemId: 'n1' }] })
+      // And the limit still holds.
+      await again.vote({ op: 'place', roundId: 'r1', itemId: 'n1' })
+      expect((await again.vote({ op: 'place', roundId: 'r1', itemId: 'n1' })).error).toBe(
+        'no dots left',
+      )
+      again.destroy()
+    } finally {
+      await restarted?.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })
