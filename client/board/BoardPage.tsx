@@ -8,6 +8,7 @@ import type { Editor } from '../editor/editor.ts'
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.tsx'
 import { NotesPanel } from '../notes/NotesPanel.tsx'
+import { RemoteLayer } from '../remote/RemoteLayer.tsx'
 import type { Tools } from '../tools/index.ts'
 import { t } from '../i18n/i18n.ts'
 import { setUserName, userId, userName } from '../lib/identity.ts'
@@ -148,6 +149,7 @@ function BoardView({
         <Navigator editor={editor} readOnly={readOnly} />
         <ZoomControls editor={editor} />
         <FacilitationLayer editor={editor} boardId={boardId} />
+        <RemoteLayer editor={editor} boardId={boardId} readOnly={readOnly} />
         {notesOpen && (
           <NotesPanel editor={editor} readOnly={readOnly} onClose={() => setNotesOpen(false)} />
         )}

@@ -3,6 +3,7 @@ import { useState, useSyncExternalStore } from 'react'
 import type { Editor } from '../editor/editor.ts'
 import { t, type MessageKey } from '../i18n/i18n.ts'
 import { initials } from '../lib/identity.ts'
+import { PersonTime, RecentPeople } from '../remote/PersonTime.tsx'
 
 const MAX_AVATARS = 5
 
@@ -48,9 +49,11 @@ export function People({ editor, onRename }: { editor: Editor; onRename: () => v
                   {u.id === editor.user.id ? t('people-you', u.name) : u.name}
                 </span>
                 <span className="person-role">{t(`role-${u.role}` as MessageKey)}</span>
+                <PersonTime editor={editor} userId={u.id} />
               </li>
             ))}
           </ul>
+          <RecentPeople editor={editor} boardId={editor.session.options.boardId} />
           <button
             type="button"
             className="link-button"

@@ -1,0 +1,108 @@
+/**
+ * This device's catch-up on one board (scope: session, kept in localStorage so it survives
+ * reloads): the last look, the changes since, and which one "next change" showed last.
+ */
+import type * as Y from 'yjs'
+import { comments, connectors, items, LOCAL_ORIGIN } from '../../shared/doc/index.ts'
+import { readStored, writeStored } from '../lib/storage.ts'
+import { Store } from '../lib/store.ts'
+import type { BoardSession } from '../sync/session.ts'
+import {
+  absorb,
+  changesSince,
+  lastSeenSchema,
+  takeLook,
+  type CatchUpChange,
+  type LastSeen,
+} from './catchUp.ts'
+
+export interface CatchUpState {
+  /** When this device last marked the board seen; null until the first look is taken. */
+  since: number | null
+  changes: CatchUpChange[]
+  /** Index into changes of the one last walked to, or -1. */
+  current: number
+}
+
+const RECOMPUTE_MS = 150
+
+export class CatchUpStore extends Store<CatchUpState> {
+  private seen: LastSeen | null
+  private readonly key: string
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private readonly cleanup: (() => void)[] = []
+
+  constructor(
+    private readonly session: BoardSession,
+    boardId: string,
+  ) {
+    super({ since: null, changes: [], current: -1 })
+    this.key = `wb.seen.${boardId}`
+    this.seen = readStored<LastSeen | null>(this.key, lastSeenSchema, null)
+    const doc = session.doc
+    const onChange = (changed: Set<string>, origin: unknown) => {
+      // One's own edits are not news: fold them into the look as they happen.
+      if (origin === LOCAL_ORIGIN && this.seen) {
+        this.seen = absorb(this.seen, doc, changed)
+        this.save()
+      }
+      this.schedule()
+    }
+    for (const coll of [items(doc), connectors(doc), comments(doc)])
+      this.cleanup.push(coll.observe(onChange))
+    const ready = () => {
+      if (!session.provider.synced) return
+      // The first visit: everything there is the starting point, nothing is news.
+      if (!this.seen) this.markAllSeen()
+      else this.schedule()
+    }
+    session.provider.on('sync', ready)
+    this.cleanup.push(() => session.provider.off('sync', ready))
+    ready()
+    if (this.seen) this.recompute()
+  }
+
+  private get doc(): Y.Doc {
+    return this.session.doc
+  }
+
+  markAllSeen(): void {
+    this.seen = takeLook(this.doc)
+    this.save()
+    this.recompute()
+  }
+
+  /** The next change after the current one (wrapping), or null when there is none. */
+  next(step = 1): CatchUpChange | null {
+    const { changes, current } = this.get()
+    if (changes.length === 0) return null
+    const index = (((current + step) % changes.length) + changes.length) % changes.length
+    this.set({ current: index })
+    return changes[index]!
+  }
+
+  private save(): void {
+    if (this.seen) writeStored(this.key, this.seen)
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = null
+      this.recompute()
+    }, RECOMPUTE_MS)
+  }
+
+  private recompute(): void {
+    if (!this.seen) return
+    const changes = changesSince(this.seen, this.doc)
+    const prev = this.get()
+    const currentId = prev.changes[prev.current]?.id
+    const current = currentId ? changes.findIndex((c) => c.id === currentId) : -1
+    this.set({ since: this.seen.at, changes, current })
+  }
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer)
+    for (const fn of this.cleanup) fn()
+  }
+}
