@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react'
 import type { Editor } from '../editor/editor.ts'
+import { BoardMarks } from './BoardMarks.tsx'
 import { t } from '../i18n/i18n.ts'
 import { userId, userSecret } from '../lib/identity.ts'
 import { useStore } from '../lib/store.ts'
@@ -50,6 +51,7 @@ function Layer({
   }, [role])
   return (
     <div className="fac-layer">
+      <BoardMarks editor={editor} fac={fac} />
       <TimerChip fac={fac} />
       <div className="fac-left">
         <FollowBar editor={editor} />

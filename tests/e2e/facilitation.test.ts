@@ -113,6 +113,9 @@ describe.skipIf(!run)('facilitation in the browser', () => {
     await ada.clickNote('Who owns the API?')
     await ada.page.getByRole('alert').filter({ hasText: 'no dots left' }).waitFor()
     expect(await ada.page.getByTestId('my-dot').count()).toBe(3)
+    // Her own dots are marked on the two post-its, and only on her page.
+    await eventually(async () => (await ada.page.getByTestId('own-dots').count()) === 2, 'marks')
+    expect(await ben.page.getByTestId('own-dots').count()).toBe(0)
     await ben.clickNote('Define update mechanism')
     await ben.waitDotsLeft(2)
     await eventually(
