@@ -18,7 +18,7 @@ const STATIC_DIR = 'dist/client'
 const run = browserAvailable()
 if (!run) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
 
-describe.skipIf(!run)('process maps and posters in the browser', () => {
+describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_000 }, () => {
   let server: RunningServer
   let browser: Browser
   let dataDir: string
@@ -239,9 +239,12 @@ describe.skipIf(!run)('process maps and posters in the browser', () => {
     await ada.createNoteAt(300, 650)
     await ada.type('מי אחראי על הפריסה?')
     await ada.finishEditing()
+    // Deselect, so the inspector does not cover where the next post-it goes.
+    await ada.page.keyboard.press('Escape')
     await ada.createNoteAt(560, 650)
     await ada.type('من المسؤول عن النشر؟')
     await ada.finishEditing()
+    await ada.page.keyboard.press('Escape')
     await ada.createNoteAt(820, 650)
     await ada.type('誰がデプロイの責任者ですか？コードレビューに時間がかかりすぎる')
     await ada.finishEditing()
