@@ -114,7 +114,11 @@ async function main() {
         ),
     )
     const marks = await page.evaluate(() => {
-      const m = (window as unknown as { __marks: Record<string, number> }).__marks
+      const m = (
+        window as unknown as {
+          __marks: { wsOpen: number; contentAt: number; contentBytes: number }
+        }
+      ).__marks
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
       return { ...m, domContentLoaded: nav.domContentLoadedEventEnd }
     })
@@ -168,11 +172,11 @@ async function main() {
       // Where the time to the first draw went (ms since navigation): the app loaded, the socket
       // opened, the server's answer with the board arrived; the rest is applying and drawing it.
       load: {
-        domContentLoaded: Math.round(marks.domContentLoaded!),
-        socketOpen: Math.round(marks.wsOpen!),
-        contentReceived: Math.round(marks.contentAt!),
+        domContentLoaded: Math.round(marks.domContentLoaded),
+        socketOpen: Math.round(marks.wsOpen),
+        contentReceived: Math.round(marks.contentAt),
         contentBytes: marks.contentBytes,
-        applyAndDrawMs: Math.round(firstDrawMs - marks.contentAt!),
+        applyAndDrawMs: Math.round(firstDrawMs - marks.contentAt),
       },
       fitScale: Math.round(fitScale * 1000) / 1000,
       panAt100: pan100,

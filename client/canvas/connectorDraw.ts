@@ -99,7 +99,7 @@ export function drawConnector(
 
   const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }
   // Marks grow when zoomed out, but never swallow a short arrow.
-  const r = Math.min(MARK_RADIUS * k, Math.max(2 * MARK_RADIUS, len / 4))
+  const r = Math.min(MARK_RADIUS * k, Math.max(2 * MARK_RADIUS, len / 4, 0.5 * MARK_RADIUS * k))
   if (style.line === 'broken') {
     // A lightning across the line: a break that still reads when dashes blur on a projector.
     const offset = style.marker === 'none' || len < 7 * r ? 0 : 2.8 * r
