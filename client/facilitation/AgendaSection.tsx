@@ -4,10 +4,19 @@ import { extendTimer, pauseTimer, resetTimer, startTimer } from '../../shared/fa
 import { newId, type AgendaPart, type Phase } from '../../shared/schema/index.ts'
 import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
+import type { Editor } from '../editor/editor.ts'
 import type { FacilitationClient } from './facilitationClient.ts'
+import { isFrame } from './FacilitatorPanel.tsx'
 
-export function AgendaSection({ fac }: { fac: FacilitationClient }) {
+export function AgendaSection({ editor, fac }: { editor: Editor; fac: FacilitationClient }) {
   const f = useStore(fac.state, (s) => s.facilitation)
+  // Private writing can be for one poster: the selected one.
+  const posterId = useStore(
+    editor.view,
+    (v) => [...v.selection].find((id) => editor.items.get(id)?.kind === 'frame') ?? null,
+  )
+  const found = posterId ? editor.items.get(posterId) : undefined
+  const poster = found && isFrame(found) ? found : null
   const [title, setTitle] = useState('')
   const [minutes, setMinutes] = useState(10)
   const setAgenda = (agenda: AgendaPart[]) => fac.write({ agenda })
@@ -171,10 +180,19 @@ export function AgendaSection({ fac }: { fac: FacilitationClient }) {
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => setPhase({ private: true, kind: 'writing' })}
+            onClick={() => setPhase({ private: true, kind: 'writing', frameId: null })}
             data-testid="private-start"
           >
             {t('fac-private-start')}
+          </button>
+        )}
+        {!f.phase.private && poster && (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setPhase({ private: true, kind: 'writing', frameId: poster.id })}
+          >
+            {t('fac-private-start-poster', poster.title || t('fac-untitled-item'))}
           </button>
         )}
       </div>

@@ -42,7 +42,7 @@ export function FacilitatorPanel({
           ×
         </button>
       </header>
-      {tab === 'agenda' && <AgendaSection fac={fac} />}
+      {tab === 'agenda' && <AgendaSection editor={editor} fac={fac} />}
       {tab === 'voting' && <VotingSection editor={editor} fac={fac} />}
       {tab === 'room' && <RoomSection editor={editor} fac={fac} />}
     </aside>
