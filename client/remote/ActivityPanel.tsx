@@ -133,7 +133,7 @@ export function ActivityPanel({
                         `activity-${e.kind}` as MessageKey,
                         personName(e),
                         kindName(e.recordKind),
-                        recordLabel(editor, e.recordId),
+                        recordLabel(editor, e.recordId) || t('activity-gone-record'),
                       )}
                     </span>
                     <time

@@ -19,11 +19,13 @@ export function CatchUpRings({ editor, store }: { editor: Editor; store: CatchUp
   return (
     <div className="catchup-rings" aria-hidden="true">
       {changes.slice(0, MAX_RINGS).map((c, i) => {
-        const pad = 6
+        // A comment's ring sits outside its target's, which may be highlighted as well.
+        const comment = c.collection === 'comments'
+        const pad = comment ? 16 : 6
         return (
           <div
             key={c.id}
-            className={`catchup-ring catchup-ring--${c.status} ${i === current ? 'catchup-ring--current' : ''}`}
+            className={`catchup-ring catchup-ring--${comment ? 'comment' : c.status} ${i === current ? 'catchup-ring--current' : ''}`}
             data-testid="catchup-ring"
             data-status={c.status}
             data-id={c.id}

@@ -1,4 +1,5 @@
 /** Bringing the view to a record: its box fitted into the canvas, never zoomed in too far. */
+import { comments } from '../../shared/doc/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { fitBounds, type Rect } from '../canvas/viewport.ts'
 
@@ -28,7 +29,7 @@ export function recordLabel(editor: Editor, id: string): string {
       ? item.title
       : item
         ? item.text
-        : (editor.connectors.get(id)?.label ?? '')
+        : (editor.connectors.get(id)?.label ?? comments(editor.doc).get(id)?.text ?? '')
   const line = text.trim().split('\n')[0] ?? ''
   return line.length > 48 ? `${line.slice(0, 47)}…` : line
 }

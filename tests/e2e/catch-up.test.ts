@@ -1,0 +1,197 @@
+/**
+ * Catching up in a real Chromium: Ada looks at the board and goes away; Grace adds, edits,
+ * moves, deletes and comments; Ada comes back to the same browser and walks through the
+ * highlighted changes, then marks them seen, which survives a reload. Screenshots go to
+ * tests/artifacts/ to be looked at.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '../../server/app.ts'
+import { createBoard, type CreatedBoard } from '../helpers/http.ts'
+import { ARTIFACTS, browserAvailable, CHROMIUM, eventually, launchBrowser } from './browser.ts'
+import { BoardPage } from './pages/BoardPage.ts'
+import { CatchUpPage } from './pages/CatchUpPage.ts'
+
+const STATIC_DIR = 'dist/client'
+const run = browserAvailable()
+if (!run) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
+
+describe.skipIf(!run)('catch-up in the browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  let dataDir: string
+  const contexts: BrowserContext[] = []
+
+  const newContext = async (timezoneId: string) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId })
+    contexts.push(context)
+    return context
+  }
+  const newPage = async (context: BrowserContext): Promise<Page> => {
+    const page = await context.newPage()
+    page.on('pageerror', (err) => console.error('[page error]', err.message))
+    return page
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(STATIC_DIR, 'index.html'))) {
+      throw new Error(`${STATIC_DIR} is missing: run \`npx vite build\` first (npm test does)`)
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-catchup-'))
+    server = await startServer({ port: 0, dataDir, staticDir: STATIC_DIR, logLevel: 'warn' })
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {})
+    await browser?.close()
+    await server?.close()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it(
+    'highlights what changed while a person was away and walks through it',
+    { timeout: 120_000 },
+    async () => {
+      const board: CreatedBoard = await createBoard(server.url, { title: 'Catch-up' })
+      const grace = await new BoardPage(
+        await newPage(await newContext('America/Los_Angeles')),
+      ).open(board.links.facilitator, 'Grace')
+      await grace.waitOnline()
+      const texts = ['Deploys are slow', 'Who owns the API?', 'Docs are outdated']
+      for (const [i, text] of texts.entries()) {
+        await grace.createNoteAt(200 + i * 260, 220)
+        await grace.type(text)
+        await grace.finishEditing()
+      }
+      await grace.waitSaved()
+      const graceTools = new CatchUpPage(grace.page)
+      await graceTools.saveVersion('End of Part I')
+
+      // Ada looks at the board once (her first look is the starting point), then goes away.
+      const adaContext = await newContext('Europe/Berlin')
+      let ada = await new BoardPage(await newPage(adaContext)).open(board.links.participant, 'Ada')
+      await ada.waitOnline()
+      await eventually(async () => (await ada.summary()).items.length === 3, 'three post-its')
+      let adaTools = new CatchUpPage(ada.page)
+      await eventually(
+        () =>
+          ada.page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('wb.seen.'))),
+        'Ada’s first look stored',
+      )
+      expect(await adaTools.changeCount()).toBe(0)
+      await ada.page.close()
+
+      // Grace goes on: one new, one edited, one moved, one deleted, one comment.
+      const byText = async (text: string) => {
+        const item = await grace.waitForItem((i) => i.text === text, text)
+        return { item, at: await grace.boardToCanvas(item.x + 80, item.y + 80) }
+      }
+      // Nothing selected, so no inspector covers the canvas.
+      await grace.clickCanvas(240, 470)
+      await grace.createNoteAt(240, 470)
+      await grace.type('Written while Ada was away')
+      await grace.finishEditing()
+      const edited = await byText('Who owns the API?')
+      await grace.page.mouse.dblclick(
+        ...((p) => [p.x, p.y] as const)(await grace.canvasPoint(edited.at.x, edited.at.y)),
+      )
+      await grace.page.getByTestId('text-editor').waitFor()
+      await grace.page.keyboard.press('End')
+      await grace.type(' Team Platform')
+      await grace.finishEditing()
+      const moved = await byText('Deploys are slow')
+      await grace.drag(moved.at, { x: moved.at.x + 40, y: moved.at.y + 300 })
+      const deleted = await byText('Docs are outdated')
+      await grace.clickCanvas(deleted.at.x, deleted.at.y)
+      await grace.page.keyboard.press('Delete')
+      await eventually(
+        async () => !(await grace.summary()).items.some((i) => i.text === 'Docs are outdated'),
+        'the deleted post-it gone',
+      )
+      const commented = await byText('Who owns the API? Team Platform')
+      await grace.clickCanvas(commented.at.x, commented.at.y)
+      await graceTools.comment('Can someone from Platform confirm?')
+      await grace.waitSaved()
+      // Her own edits are not news to her.
+      expect(await graceTools.changeCount()).toBe(0)
+      await grace.screenshot(join(ARTIFACTS, 'e2e-catchup-writer.png'))
+
+      // Ada returns in the same browser.
+      ada = await new BoardPage(await newPage(adaContext)).open(board.links.participant, 'Ada')
+      adaTools = new CatchUpPage(ada.page)
+      await ada.waitOnline()
+      await adaTools.waitForChanges(5)
+      const rings = await adaTools.rings()
+      expect(rings.map((r) => r.status).sort()).toEqual([
+        'deleted',
+        'edited',
+        'moved',
+        'new',
+        'new',
+      ])
+      await ada.screenshot(join(ARTIFACTS, 'e2e-catchup-return.png'))
+
+      // Grace works from another timezone: Ada sees Grace's local time in the people list.
+      await ada.page.getByTestId('people').click()
+      await eventually(
+        async () => (await ada.page.getByTestId('person-time').allInnerTexts()).join('|'),
+        'local times',
+      )
+      const times = await ada.page.getByTestId('person-time').allInnerTexts()
+      expect(times.some((t) => t.includes('in Los Angeles') && t.includes('here now'))).toBe(true)
+      expect(times.some((t) => t.includes('in Berlin'))).toBe(true)
+      await ada.screenshot(join(ARTIFACTS, 'e2e-catchup-people.png'))
+      await ada.page.getByTestId('people').click()
+
+      const walked: string[] = []
+      for (let i = 0; i < 5; i++) {
+        const ring = await adaTools.next()
+        walked.push(ring.id)
+        // The view is brought to it: its ring lies inside the canvas.
+        await eventually(async () => {
+          const r = await ada.page.locator('.catchup-ring--current').boundingBox()
+          const c = await ada.page.getByTestId('board-canvas').boundingBox()
+          return (
+            r &&
+            c &&
+            r.x >= c.x &&
+            r.y >= c.y &&
+            r.x + r.width <= c.x + c.width &&
+            r.y + r.height <= c.y + c.height
+          )
+        }, `change ${ring.id} in view`)
+        if (i === 1) await ada.screenshot(join(ARTIFACTS, 'e2e-catchup-walk.png'))
+      }
+      expect(new Set(walked).size).toBe(5)
+
+      await adaTools.openTab('activity')
+      await eventually(
+        async () => (await ada.page.getByTestId('activity-entry').count()) >= 5,
+        'activity entries',
+      )
+      const feed = await ada.page.getByTestId('activity-panel').innerText()
+      expect(feed).toContain('Grace')
+      expect(feed).toContain('deleted')
+      await ada.screenshot(join(ARTIFACTS, 'e2e-catchup-activity.png'))
+
+      await adaTools.openTab('history')
+      await ada.page.getByTestId('history-version').filter({ hasText: 'End of Part I' }).click()
+      const diff = await ada.page.getByTestId('history-diff').innerText()
+      expect(diff).toContain('Written while Ada was away')
+      expect(diff).toContain('Docs are outdated')
+      await ada.screenshot(join(ARTIFACTS, 'e2e-catchup-history.png'))
+
+      await adaTools.markAllSeen()
+      await ada.page.reload()
+      await ada.join('Ada')
+      await ada.waitOnline()
+      await eventually(async () => (await ada.summary()).items.length === 3, 'the board again')
+      expect(await adaTools.changeCount()).toBe(0)
+      expect(await ada.page.getByTestId('catchup-ring').count()).toBe(0)
+    },
+  )
+})
