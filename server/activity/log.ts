@@ -51,6 +51,7 @@ export class ActivityLog {
     private readonly store: BoardStore,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
+    private readonly limits = { maxEntries: MAX_ENTRIES, compactEvery: COMPACT_EVERY },
   ) {}
 
   record(
@@ -130,8 +131,8 @@ export class ActivityLog {
           const id = activityId(boardId)
           const seq = await this.store.append(id, [encode(batch)])
           board.appended++
-          if (board.appended >= COMPACT_EVERY) {
-            const kept = (await this.loadAll(boardId)).slice(-MAX_ENTRIES)
+          if (board.appended >= this.limits.compactEvery) {
+            const kept = (await this.loadAll(boardId)).slice(-this.limits.maxEntries)
             await this.store.compact(id, encode(kept), seq)
             board.appended = 0
           }

@@ -141,6 +141,17 @@ describe('versions', () => {
     // A client that joins later gets the restored board from the store.
     const late = await join(board)
     expect(noteTexts(late.doc)).toEqual(expected)
+    // The activity feed says what the restore did, by no person.
+    const activity = await api<{
+      entries: { personId: string | null; name: string; kind: string; recordId: string }[]
+    }>('GET', `/api/boards/${board.id}/activity`, board.tokens.viewer)
+    const restored = activity.body.entries.filter((e) => e.name.startsWith('↺'))
+    expect(restored.every((e) => e.personId === null)).toBe(true)
+    expect(restored.map((e) => `${e.name}:${e.kind}:${e.recordId}`).sort()).toEqual([
+      '↺ Before:added:n2',
+      '↺ Before:changed:n3',
+      '↺ Before:deleted:n4',
+    ])
   })
 
   it('restores single items and leaves everything else as it is', async () => {
