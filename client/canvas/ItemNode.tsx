@@ -5,7 +5,7 @@ import type { Editor } from '../editor/editor.ts'
 import { useStore } from '../lib/store.ts'
 import { FrameShape } from './FrameShape.tsx'
 import { LabelShape } from './LabelShape.tsx'
-import { cacheRatioFor, NoteShape } from './NoteShape.tsx'
+import { NoteShape } from './NoteShape.tsx'
 
 interface Props {
   editor: Editor
@@ -23,9 +23,6 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
   )
   const editing = useStore(editor.view, (s) => (s.editing?.id === id ? s.editing.field : null))
   const highlight = useStore(editor.view, (s) => s.highlightTag)
-  const cacheRatio = useStore(editor.view, (s) =>
-    cacheRatioFor(s.camera.scale, globalThis.devicePixelRatio || 1),
-  )
   const tagsVersion = useSyncExternalStore(editor.tags.subscribe, editor.tags.getVersion)
   const noteTags = item?.kind === 'note' ? item.tags : NO_TAGS
   const tags = useMemo(
@@ -53,7 +50,6 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
           lowDetail={lowDetail}
           tags={tags}
           dimmed={highlight !== null && !item.tags.includes(highlight)}
-          cacheRatio={cacheRatio}
         />
       )
     case 'frame':

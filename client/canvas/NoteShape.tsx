@@ -3,8 +3,7 @@
  * text it shows who is involved (top), the tags it relates to (bottom) and, on process maps,
  * whether the step exists today (a check) or is missing (dashed outline).
  */
-import type Konva from 'konva'
-import { memo, useLayoutEffect, useRef } from 'react'
+import { memo } from 'react'
 import { Circle, Group, Rect, Text } from 'react-konva'
 import type { NoteRecord, TagRecord } from '../../shared/schema/index.ts'
 import { t } from '../i18n/i18n.ts'
@@ -27,16 +26,7 @@ interface Props {
   tags: readonly TagRecord[]
   /** Faded while another tag is highlighted. */
   dimmed: boolean
-  /**
-   * Device pixels per unit for a cached bitmap of the note (see cacheRatioFor), or 0 for none.
-   * A cached note is drawn with one drawImage per frame instead of its shapes and text.
-   */
-  cacheRatio: number
 }
-
-/** Cache resolution for a zoom: a power of two at or above the screen's, so text stays crisp. */
-export const cacheRatioFor = (scale: number, pixelRatio: number) =>
-  Math.min(4, Math.pow(2, Math.ceil(Math.log2(Math.max(0.125, scale * pixelRatio)))))
 
 export const NoteShape = memo(function NoteShape({
   note,
@@ -46,17 +36,7 @@ export const NoteShape = memo(function NoteShape({
   lowDetail,
   tags,
   dimmed,
-  cacheRatio,
 }: Props) {
-  const ref = useRef<Konva.Group>(null)
-  useLayoutEffect(() => {
-    const group = ref.current
-    if (!group || !cacheRatio || editing) return
-    group.cache({ pixelRatio: cacheRatio })
-    return () => {
-      group.clearCache()
-    }
-  }, [note, tags, dimmed, editing, lowDetail, cacheRatio])
   const involved = note.involved.trim()
   const top = involved ? NOTE_META_HEIGHT : 0
   const bottom = tags.length ? NOTE_META_HEIGHT : 0
@@ -64,14 +44,7 @@ export const NoteShape = memo(function NoteShape({
   const fontSize = noteFontSize(note.text, note.w, bodyH)
   const missing = note.step === 'missing'
   return (
-    <Group
-      ref={ref}
-      id={note.id}
-      name="item"
-      x={note.x + dx}
-      y={note.y + dy}
-      opacity={dimmed ? 0.25 : 1}
-    >
+    <Group id={note.id} name="item" x={note.x + dx} y={note.y + dy} opacity={dimmed ? 0.25 : 1}>
       {/* A flat offset shadow: canvas blur is slow without a GPU and with many notes in view. */}
       {!lowDetail && !missing && (
         <Rect
