@@ -12,6 +12,11 @@ import type { Room } from '../sync/room.ts'
 import { changesOf, type RecordChange } from './derive.ts'
 import type { ActivityLog, Actor } from './log.ts'
 
+/** A connection without a name yet is looked up again after this long. */
+const NAME_RETRY_MS = 2000
+/** A name found is looked up again after this long, in case the person renamed themselves. */
+const NAME_REFRESH_MS = 60_000
+
 /** What the recorder remembers of a room's records, so that a deleted one keeps its poster. */
 interface RoomMemory {
   frames: Map<string, string | null>
@@ -20,6 +25,8 @@ interface RoomMemory {
 
 export class ActivityRecorder implements ChangeHook {
   private readonly memory = new WeakMap<Room, RoomMemory>()
+  /** Names looked up per connection, refreshed now and then: awareness is read, not parsed, per update. */
+  private readonly names = new WeakMap<Connection, { name: string; at: number }>()
 
   constructor(
     private readonly activity: ActivityLog,
@@ -31,7 +38,7 @@ export class ActivityRecorder implements ChangeHook {
     try {
       const changes = changesOf(room.doc, tr)
       if (changes.length === 0) return
-      this.recordChanges(room, actorOf(room, conn), changes)
+      this.recordChanges(room, this.actorOf(room, conn), changes)
     } catch (err) {
       // Activity must never cost an update.
       this.log.error({ err, boardId: room.boardId }, 'recording activity failed')
@@ -56,6 +63,25 @@ export class ActivityRecorder implements ChangeHook {
     }
   }
 
+  /** The person behind a connection, named as their awareness or person record says. */
+  private actorOf(room: Room, conn: Connection): Actor {
+    const personId = conn.personId
+    const now = Date.now()
+    let cached = this.names.get(conn)
+    const stale = cached && now - cached.at > (cached.name ? NAME_REFRESH_MS : NAME_RETRY_MS)
+    if (personId && (!cached || stale)) {
+      let name = ''
+      for (const state of room.awareness.getStates().values()) {
+        const presence = readPresence(state)
+        if (presence?.user.id === personId) name = presence.user.name
+      }
+      name ||= people(room.doc).get(personId)?.name ?? ''
+      cached = { name, at: now }
+      this.names.set(conn, cached)
+    }
+    return { personId, name: cached?.name ?? '', key: personId ?? `conn:${conn.id}` }
+  }
+
   private remember(room: Room): RoomMemory {
     let memory = this.memory.get(room)
     if (!memory) {
@@ -68,20 +94,6 @@ export class ActivityRecorder implements ChangeHook {
     }
     return memory
   }
-}
-
-/** The person behind a connection, named as their awareness or person record says. */
-function actorOf(room: Room, conn: Connection): Actor {
-  const personId = conn.personId
-  let name = ''
-  if (personId) {
-    for (const state of room.awareness.getStates().values()) {
-      const presence = readPresence(state)
-      if (presence?.user.id === personId) name = presence.user.name
-    }
-    name ||= people(room.doc).get(personId)?.name ?? ''
-  }
-  return { personId, name, key: personId ?? `conn:${conn.id}` }
 }
 
 /** The poster a record is on: a frame is its own, a connector or comment that of its item. */
