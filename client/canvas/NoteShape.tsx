@@ -1,7 +1,7 @@
 /**
  * A post-it as pure props: record in, nothing out (the stage reads hits by node id). Besides its
  * text it shows who is involved (top), the tags it relates to (bottom) and, on process maps,
- * whether the step exists today (a check) or is missing (dashed outline).
+ * whether the step exists today (a check) or is missing (dashed outline); a star marks a takeaway.
  */
 import { memo } from 'react'
 import { Circle, Group, Rect, Text } from 'react-konva'
@@ -123,6 +123,7 @@ export const NoteShape = memo(function NoteShape({
         <TagRow tags={tags} y={note.h - NOTE_META_HEIGHT} w={note.w} />
       )}
       {!lowDetail && note.step !== 'none' && <StepBadge step={note.step} x={note.w - 16} />}
+      {!lowDetail && note.takeaway && <TakeawayBadge />}
     </Group>
   )
 })
@@ -174,6 +175,26 @@ function TagRow({ tags, y, w }: { tags: readonly TagRecord[]; y: number; w: numb
     x += width + CHIP_GAP
   }
   return <>{chips}</>
+}
+
+/** A star at the corner of a note its poster lists as a takeaway. */
+function TakeawayBadge() {
+  return (
+    <Group x={2} y={2} listening={false}>
+      <Circle radius={10} fill="#f59f00" stroke="#fff" strokeWidth={2} />
+      <Text
+        text="★"
+        x={-10}
+        y={-10}
+        width={20}
+        height={20}
+        align="center"
+        verticalAlign="middle"
+        fontSize={13}
+        fill="#fff"
+      />
+    </Group>
+  )
 }
 
 function StepBadge({ step, x }: { step: 'exists' | 'missing'; x: number }) {
