@@ -9,16 +9,23 @@ import { initials } from '../lib/identity.ts'
 import { rememberedPeople } from './peopleMemory.ts'
 import { formatTime, ownTimeZone, sinceParts, zoneCity } from './time.ts'
 
+const IDLE_MS = 5 * 60_000
+
 export function PersonTime({ editor, userId }: { editor: Editor; userId: string }) {
   const peers = useSyncExternalStore(editor.presence.subscribe, editor.presence.get)
   const mine = userId === editor.user.id
   const peer = peers.find((p) => p.user.id === userId)
   const zone = mine ? ownTimeZone() : peer?.timeZone
+  // Connected but not touching anything for a while: say since when, not "here now".
+  const idle =
+    !mine && peer?.lastActive && Date.now() - peer.lastActive > IDLE_MS
+      ? sinceParts(peer.lastActive)
+      : null
   return (
     <span className="person-time" data-testid="person-time">
       {zone && t('time-in', formatTime(Date.now(), zone), zoneCity(zone))}
       {zone && ' · '}
-      {t('people-here-now')}
+      {idle ? t(`people-last-active-${idle.unit}` as MessageKey, idle.n) : t('people-here-now')}
     </span>
   )
 }
