@@ -185,6 +185,28 @@ describe.skipIf(!run)('catch-up in the browser', () => {
       expect(diff).toContain('Docs are outdated')
       await ada.screenshot(join(ARTIFACTS, 'e2e-catchup-history.png'))
 
+      // A viewer (the projector) reads the thread but cannot write or restore.
+      const viewer = await new BoardPage(await newPage(await newContext('Asia/Tokyo'))).open(
+        board.links.viewer,
+        'Wall',
+      )
+      const viewerTools = new CatchUpPage(viewer.page)
+      await viewer.waitOnline()
+      await viewerTools.openTab('comments')
+      await viewer.page
+        .getByTestId('comment-thread')
+        .filter({ hasText: 'Can someone from Platform confirm?' })
+        .waitFor()
+      expect(await viewer.page.getByTestId('comment-new-input').count()).toBe(0)
+      expect(await viewer.page.getByTestId('comment-reply-input').count()).toBe(0)
+      expect(await viewer.page.getByTestId('comment-resolve').count()).toBe(0)
+      await viewer.screenshot(join(ARTIFACTS, 'e2e-catchup-viewer-comments.png'))
+      await viewerTools.openTab('history')
+      await viewer.page.getByTestId('history-version').first().click()
+      await viewer.page.getByTestId('history-diff').waitFor()
+      expect(await viewer.page.getByTestId('history-restore').count()).toBe(0)
+      await viewer.page.close()
+
       await adaTools.markAllSeen()
       await ada.page.reload()
       await ada.join('Ada')
