@@ -2,16 +2,9 @@
  * Camera math. The camera is the Konva stage's position and scale:
  * screen = board * scale + (x, y).
  */
-export interface Point {
-  x: number
-  y: number
-}
-export interface Rect {
-  x: number
-  y: number
-  w: number
-  h: number
-}
+import { bounds, type Point, type Rect } from '../../shared/geometry/index.ts'
+
+export type { Point, Rect }
 export interface Camera {
   x: number
   y: number
@@ -85,20 +78,7 @@ export function fitBounds(bounds: Rect, size: Size, padding = 48, maxScale = 1.5
   }
 }
 
-export function boundsOf(rects: readonly Rect[]): Rect | null {
-  if (rects.length === 0) return null
-  let x1 = Infinity
-  let y1 = Infinity
-  let x2 = -Infinity
-  let y2 = -Infinity
-  for (const r of rects) {
-    x1 = Math.min(x1, r.x)
-    y1 = Math.min(y1, r.y)
-    x2 = Math.max(x2, r.x + r.w)
-    y2 = Math.max(y2, r.y + r.h)
-  }
-  return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 }
-}
+export const boundsOf = (rects: readonly Rect[]): Rect | null => bounds(rects)
 
 /** Ids of the items whose boxes meet the view; the rest are not drawn at all. */
 export function cullItems<T extends Rect & { id: string }>(

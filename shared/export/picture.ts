@@ -3,6 +3,7 @@
  * bounds, and the dots on each item. Pure reads of the document, shared by SVG, PNG and PDF.
  */
 import type * as Y from 'yjs'
+import { bounds } from '../geometry/index.ts'
 import {
   compareDrawOrder,
   connectors,
@@ -114,20 +115,7 @@ const point = (p: { x: number; y: number }): Box => ({ x: p.x, y: p.y, w: 0, h: 
 const inside = (p: { x: number; y: number }, b: Box) =>
   p.x >= b.x && p.x <= b.x + b.w && p.y >= b.y && p.y <= b.y + b.h
 
-function union(boxes: Box[]): Box {
-  if (boxes.length === 0) return { x: 0, y: 0, w: 800, h: 600 }
-  let x0 = Infinity
-  let y0 = Infinity
-  let x1 = -Infinity
-  let y1 = -Infinity
-  for (const b of boxes) {
-    x0 = Math.min(x0, b.x)
-    y0 = Math.min(y0, b.y)
-    x1 = Math.max(x1, b.x + b.w)
-    y1 = Math.max(y1, b.y + b.h)
-  }
-  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
-}
+const union = (boxes: Box[]): Box => bounds(boxes) ?? { x: 0, y: 0, w: 800, h: 600 }
 
 const grow = (b: Box, m: number): Box => ({
   x: b.x - m,

@@ -5,6 +5,16 @@
  * PDF, so every picture format shows the same thing.
  */
 import type { ConnectorRecord, FrameRecord, Item, NoteRecord } from '../schema/index.ts'
+import {
+  CONNECTOR_STROKE,
+  FONT_FAMILY,
+  FRAME_FILL,
+  HEART_FILL,
+  INK,
+  MUTED_INK,
+  NOTE_FILL,
+  QUESTION_INK,
+} from '../palette/index.ts'
 import type { Box, PictureScene } from './picture.ts'
 import { estimateWidth, truncate, wrapText, type Measure } from './text-wrap.ts'
 
@@ -20,45 +30,13 @@ export interface SvgPicture {
   height: number
 }
 
-export const PICTURE_FONT =
-  'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif'
+export const PICTURE_FONT = FONT_FAMILY
 
-const NOTE_FILL: Record<string, string> = {
-  yellow: '#ffe27a',
-  pink: '#ffb8cc',
-  green: '#b5e8a6',
-  blue: '#a9d5ff',
-  orange: '#ffc58c',
-  purple: '#d5c2ff',
-  grey: '#dcdfe4',
-  white: '#ffffff',
-}
-const FRAME_FILL: Record<string, string> = {
-  yellow: '#fff9e0',
-  pink: '#fff0f4',
-  green: '#f0faec',
-  blue: '#eef6ff',
-  orange: '#fff4e8',
-  purple: '#f6f1ff',
-  grey: '#f3f4f6',
-  white: '#ffffff',
-}
-const STROKE: Record<string, string> = {
-  black: '#343a40',
-  yellow: '#b08800',
-  pink: '#c2255c',
-  green: '#2b8a3e',
-  blue: '#1c64c8',
-  orange: '#d9480f',
-  purple: '#6741d9',
-  grey: '#6b7280',
-  white: '#adb5bd',
-}
-const INK = '#1f2328'
-const MUTED = '#57606a'
-const DOT = '#e03131'
-const HEART = '#e03131'
-const QUESTION = '#6741d9'
+const STROKE = CONNECTOR_STROKE
+const MUTED = MUTED_INK
+const DOT = HEART_FILL
+const HEART = HEART_FILL
+const QUESTION = QUESTION_INK
 const TITLE_HEIGHT = 56
 const NOTE_PADDING = 14
 const LINE_HEIGHT = 1.25
