@@ -4,7 +4,7 @@
  * state and a fresh client's (the server's) state are compared.
  */
 import * as Y from 'yjs'
-import { addItems, initBoard, LOCAL_ORIGIN, updateItem } from '../../shared/doc/index.ts'
+import { addItems, LOCAL_ORIGIN, updateItem } from '../../shared/doc/index.ts'
 import { recordTypes } from '../../shared/schema/index.ts'
 import {
   BenchClient,
@@ -59,7 +59,6 @@ export async function runBurst(target: Target, cfg: BurstConfig): Promise<BurstR
   const seedDoc = new Y.Doc()
   const seed = await BenchClient.open(board.url(), { doc: seedDoc })
   await seed.whenSynced()
-  initBoard(seedDoc, { title: 'burst' })
   addItems(
     seedDoc,
     noteIds.map((id) => ({ id, kind: 'note' as const, ...recordTypes.note.defaults() })),

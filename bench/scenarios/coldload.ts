@@ -4,7 +4,7 @@
  * client joins the big board. Measured several times; medians reported.
  */
 import * as Y from 'yjs'
-import { addItems, initBoard, itemsMap, LOCAL_ORIGIN } from '../../shared/doc/index.ts'
+import { addItems, itemsMap, LOCAL_ORIGIN } from '../../shared/doc/index.ts'
 import { recordTypes, type NoteRecord } from '../../shared/schema/index.ts'
 import { BenchClient, sleep, waitFor } from '../clients.ts'
 import type { Board, Target } from '../servers.ts'
@@ -104,7 +104,6 @@ async function fill(board: Board, count: number, batch: number, acks: boolean): 
     onSaved: (sv) => (stored = sv),
   })
   await client.whenSynced()
-  initBoard(doc, { title: `cold ${count}` })
   for (let i = 0; i < count; i += batch) {
     const records = Array.from({ length: Math.min(batch, count - i) }, (_, k) => note(i + k))
     addItems(doc, records, LOCAL_ORIGIN)

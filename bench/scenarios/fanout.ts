@@ -4,7 +4,7 @@
  * (same process, same clock).
  */
 import * as Y from 'yjs'
-import { addItems, initBoard, LOCAL_ORIGIN, updateItem } from '../../shared/doc/index.ts'
+import { addItems, LOCAL_ORIGIN, updateItem } from '../../shared/doc/index.ts'
 import { recordTypes } from '../../shared/schema/index.ts'
 import { BenchClient, closeAll, EditLog, openMany, sleep, waitFor } from '../clients.ts'
 import type { Target } from '../servers.ts'
@@ -67,7 +67,6 @@ export async function runFanout(target: Target, cfg: FanoutConfig): Promise<Fano
     },
   })
   await writer.whenSynced()
-  initBoard(doc, { title: 'fan-out' })
   addItems(doc, [{ id: NOTE_ID, kind: 'note', ...recordTypes.note.defaults() }], LOCAL_ORIGIN)
   await sleep(200)
 
