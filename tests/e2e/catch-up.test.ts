@@ -4,32 +4,22 @@
  * highlighted changes, then marks them seen, which survives a reload. Screenshots go to
  * tests/artifacts/ to be looked at.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../server/app.ts'
 import { createBoard, type CreatedBoard } from '../helpers/http.ts'
-import { ARTIFACTS, browserAvailable, CHROMIUM, eventually, launchBrowser } from './browser.ts'
+import { startE2EApp, type E2EApp } from './app.ts'
+import { ARTIFACTS, browserAvailable, CHROMIUM, eventually } from './browser.ts'
 import { BoardPage } from './pages/BoardPage.ts'
 import { CatchUpPage } from './pages/CatchUpPage.ts'
 
-const STATIC_DIR = 'dist/client'
 const run = browserAvailable()
 if (!run) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
 
 describe.skipIf(!run)('catch-up in the browser', () => {
-  let server: RunningServer
-  let browser: Browser
-  let dataDir: string
-  const contexts: BrowserContext[] = []
+  let app: E2EApp
 
-  const newContext = async (timezoneId: string) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId })
-    contexts.push(context)
-    return context
-  }
+  const newContext = (timezoneId: string) => app.newContext({ timezoneId })
   const newPage = async (context: BrowserContext): Promise<Page> => {
     const page = await context.newPage()
     page.on('pageerror', (err) => console.error('[page error]', err.message))
@@ -37,26 +27,15 @@ describe.skipIf(!run)('catch-up in the browser', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(STATIC_DIR, 'index.html'))) {
-      throw new Error(`${STATIC_DIR} is missing: run \`npx vite build\` first (npm test does)`)
-    }
-    dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-catchup-'))
-    server = await startServer({ port: 0, dataDir, staticDir: STATIC_DIR, logLevel: 'warn' })
-    browser = await launchBrowser()
+    app = await startE2EApp('catchup')
   })
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
+  afterAll(() => app?.close())
 
   it(
     'highlights what changed while a person was away and walks through it',
     { timeout: 120_000 },
     async () => {
-      const board: CreatedBoard = await createBoard(server.url, { title: 'Catch-up' })
+      const board: CreatedBoard = await createBoard(app.server.url, { title: 'Catch-up' })
       const grace = await new BoardPage(
         await newPage(await newContext('America/Los_Angeles')),
       ).open(board.links.facilitator, 'Grace')

@@ -3,56 +3,32 @@
  * page appears with its text on the other; a viewer link cannot change anything; a poster
  * carries its post-its. Screenshots go to tests/artifacts/ to be looked at.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../server/app.ts'
-import { ARTIFACTS, browserAvailable, CHROMIUM, eventually, launchBrowser } from './browser.ts'
+import { startE2EApp, type E2EApp } from './app.ts'
+import { ARTIFACTS, browserAvailable, CHROMIUM, eventually } from './browser.ts'
 import { BoardPage } from './pages/BoardPage.ts'
 import { StartPage, type BoardLinks } from './pages/StartPage.ts'
 
-const STATIC_DIR = 'dist/client'
 const run = browserAvailable()
 if (!run) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
 
 describe.skipIf(!run)('collaboration in the browser', () => {
-  let server: RunningServer
-  let browser: Browser
-  let dataDir: string
-  const contexts: BrowserContext[] = []
+  let app: E2EApp
   let links: BoardLinks
   let ada: BoardPage
   let grace: BoardPage
 
-  const newPage = async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (err) => console.error('[page error]', err.message))
-    return page
-  }
+  const newPage = () => app.newPage()
 
   beforeAll(async () => {
-    if (!existsSync(join(STATIC_DIR, 'index.html'))) {
-      throw new Error(`${STATIC_DIR} is missing: run \`npx vite build\` first (npm test does)`)
-    }
-    dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-'))
-    server = await startServer({ port: 0, dataDir, staticDir: STATIC_DIR, logLevel: 'warn' })
-    browser = await launchBrowser()
+    app = await startE2EApp('collab')
   })
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
+  afterAll(() => app?.close())
 
   it('shows a post-it written on one page, with its text, on the other', async () => {
     const start = new StartPage(await newPage())
-    await start.goto(server.url)
+    await start.goto(app.server.url)
     links = await start.createBoard('How do we work together')
     expect(links.participant).toContain('#token=')
     await start.openAsFacilitator()
@@ -140,7 +116,7 @@ describe.skipIf(!run)('collaboration in the browser', () => {
   it('says so when a link is not valid', async () => {
     const id = new URL(links.viewer).pathname.split('/').pop()!
     const page = await newPage()
-    await page.goto(`${server.url}/b/${id}#token=pNotAValidToken`)
+    await page.goto(`${app.server.url}/b/${id}#token=pNotAValidToken`)
     const notice = page.getByTestId('notice')
     await notice.waitFor()
     expect(await notice.innerText()).toContain('This link is not valid')

@@ -5,54 +5,35 @@
  * on screen), tags, copy and paste, and right-to-left and CJK text. Screenshots go to
  * tests/artifacts/ to be looked at.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../server/app.ts'
-import { ARTIFACTS, browserAvailable, CHROMIUM, eventually, launchBrowser } from './browser.ts'
+import { startE2EApp, type E2EApp } from './app.ts'
+import { ARTIFACTS, browserAvailable, CHROMIUM, eventually } from './browser.ts'
 import { ProcessMapPage } from './pages/ProcessMapPage.ts'
 
-const STATIC_DIR = 'dist/client'
 const run = browserAvailable()
 if (!run) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
 
 describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_000 }, () => {
-  let server: RunningServer
-  let browser: Browser
-  let dataDir: string
-  const contexts: BrowserContext[] = []
+  let app: E2EApp
   let ada: ProcessMapPage
 
   const newPage = async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const context = await app.newContext()
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-    contexts.push(context)
     const page = await context.newPage()
     page.on('pageerror', (err) => console.error('[page error]', err.message))
     return page
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(STATIC_DIR, 'index.html'))) {
-      throw new Error(`${STATIC_DIR} is missing: run \`npx vite build\` first (npm test does)`)
-    }
-    dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-pm-'))
-    server = await startServer({ port: 0, dataDir, staticDir: STATIC_DIR, logLevel: 'warn' })
-    browser = await launchBrowser()
+    app = await startE2EApp('pm')
   })
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
+  afterAll(() => app?.close())
 
   it('creates an "Ideal process" board with its posters and legend', async () => {
     const page = new ProcessMapPage(await newPage())
-    await page.createBoardOf(server.url, 'Ideal process', 'ideal-process', async (p) => {
+    await page.createBoardOf(app.server.url, 'Ideal process', 'ideal-process', async (p) => {
       await p.getByTestId('template-focuses').fill('Volunteers\nStaff')
     })
     const items = await eventually(async () => {
@@ -83,7 +64,7 @@ describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_0
 
   it('creates a "Roles and gaps" board with a poster of two lanes per group', async () => {
     const page = new ProcessMapPage(await newPage())
-    await page.createBoardOf(server.url, 'Roles and gaps', 'roles-and-gaps', async (p) => {
+    await page.createBoardOf(app.server.url, 'Roles and gaps', 'roles-and-gaps', async (p) => {
       await p.getByTestId('template-groups').fill('3')
     })
     const frames = await eventually(async () => {
@@ -96,7 +77,7 @@ describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_0
 
   it('creates a blank board', async () => {
     ada = new ProcessMapPage(await newPage())
-    await ada.createBoardOf(server.url, 'Process map', 'blank')
+    await ada.createBoardOf(app.server.url, 'Process map', 'blank')
     expect((await ada.summary()).items).toEqual([])
     expect(await ada.connectors()).toEqual([])
   })
@@ -207,7 +188,7 @@ describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_0
 
     // Another board takes the same clipboard: fresh ids, the arrow, the tags by name.
     const other = new ProcessMapPage(await newPage())
-    await other.createBoardOf(server.url, 'Other board', 'blank')
+    await other.createBoardOf(app.server.url, 'Other board', 'blank')
     await other.paste(json)
     await eventually(
       async () => (await other.summary()).items.length === before.items.length,
