@@ -1,4 +1,4 @@
-import { LOCAL_ORIGIN, topZ, updateItems } from '../../shared/doc/index.ts'
+import { LOCAL_ORIGIN, topZ, updateItems, type ItemPatch } from '../../shared/doc/index.ts'
 import { defineAction } from './registry.ts'
 
 /** Puts the selected post-its on top of everything else (frames stay beneath). */
@@ -12,6 +12,8 @@ export const bringToFront = defineAction({
     let z = topZ(editor.doc)
     const notes = editor.selectedItems().filter((i) => i.kind !== 'frame')
     notes.sort((a, b) => a.z - b.z)
-    updateItems(editor.doc, new Map(notes.map((i) => [i.id, { z: ++z }])), LOCAL_ORIGIN)
+    const patches = new Map<string, ItemPatch>(notes.map((i) => [i.id, { z: ++z }]))
+    editor.patchPrivate(patches)
+    updateItems(editor.doc, patches, LOCAL_ORIGIN)
   },
 })

@@ -31,7 +31,8 @@ export const createNote = defineAction<{ at?: Point; color?: NoteColor } | void>
       updatedAt: now,
     }
     Object.assign(note, membershipOf(note, editor.items.all()))
-    addItems(editor.doc, [note], LOCAL_ORIGIN)
+    // During private writing a new post-it goes to this person's private room, seen by nobody else.
+    addItems(editor.privateDoc ?? editor.doc, [note], LOCAL_ORIGIN)
     editor.select([note.id])
     editor.view.set({ editing: { id: note.id, field: 'text' }, tool: 'select' })
   },

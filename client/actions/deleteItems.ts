@@ -1,4 +1,9 @@
-import { connectors, deleteItems as removeItems, LOCAL_ORIGIN } from '../../shared/doc/index.ts'
+import {
+  connectors,
+  deleteItems as removeItems,
+  items,
+  LOCAL_ORIGIN,
+} from '../../shared/doc/index.ts'
 import { withChildren } from '../editor/frames.ts'
 import { defineAction, hasSelection } from './registry.ts'
 
@@ -25,6 +30,11 @@ export const deleteItems = defineAction({
       const c = editor.connectors.get(id)!
       if (c.from.itemId && c.to.itemId && doomed.has(c.from.itemId) && doomed.has(c.to.itemId))
         arrows.add(id)
+    }
+    const mine = [...doomed].filter((id) => editor.items.isPrivate(id))
+    if (mine.length > 0 && editor.privateDoc) {
+      items(editor.privateDoc).delete(mine, LOCAL_ORIGIN)
+      for (const id of mine) doomed.delete(id)
     }
     connectors(editor.doc).delete(arrows, LOCAL_ORIGIN)
     removeItems(editor.doc, doomed, LOCAL_ORIGIN)

@@ -11,7 +11,7 @@ export const editText = defineAction<{ id: string; field: 'text' | 'title'; valu
     if (!item) return
     if (field === 'text' && item.kind === 'frame') return
     if (field === 'title' && item.kind !== 'frame') return
-    updateItem(editor.doc, id, { [field]: value }, LOCAL_ORIGIN)
+    updateItem(editor.docFor(id), id, { [field]: value }, LOCAL_ORIGIN)
   },
 })
 

@@ -40,6 +40,8 @@ export const moveItems = defineAction<{ ids: Iterable<string>; dx: number; dy: n
       if (!c.to.itemId || !editor.items.get(c.to.itemId)) patch.to = shift(c.to)
       freeEnds.set(id, patch)
     }
+    // Private post-its move in the private room; frames and lanes take them only on the reveal.
+    editor.patchPrivate(patches)
     if (patches.size === 0 && freeEnds.size === 0) return
     updateItems(editor.doc, patches, LOCAL_ORIGIN)
     connectors(editor.doc).update(freeEnds, LOCAL_ORIGIN)

@@ -15,6 +15,7 @@ export const setNoteProps = defineAction<Partial<Pick<NoteRecord, 'step' | 'invo
   perform(editor, patch) {
     const patches = new Map<string, ItemPatch>()
     for (const n of selectedNotes(editor)) patches.set(n.id, { ...patch })
+    editor.patchPrivate(patches)
     updateItems(editor.doc, patches, LOCAL_ORIGIN)
   },
 })

@@ -21,11 +21,12 @@ export const resizeItems = defineAction<ReadonlyMap<string, Rect>>({
         h: Math.max(MIN_SIDE, Math.round(r.h)),
       })
     }
+    editor.patchPrivate(patches)
     updateItems(editor.doc, patches, LOCAL_ORIGIN)
     const all = readItems(editor.doc)
     const byId = new Map(all.map((i) => [i.id, i]))
     const parents = new Map<string, ItemPatch>()
-    for (const [id, m] of membershipChanges(boxes.keys(), all)) {
+    for (const [id, m] of membershipChanges(patches.keys(), all)) {
       parents.set(id, membershipPatch(byId.get(id)!, m) as ItemPatch)
     }
     updateItems(editor.doc, parents, LOCAL_ORIGIN)

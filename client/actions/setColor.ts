@@ -13,6 +13,7 @@ export const setColor = defineAction<NoteColor>({
     for (const item of editor.selectedItems()) {
       if (item.kind !== 'label' && item.color !== color) patches.set(item.id, { color })
     }
+    editor.patchPrivate(patches)
     updateItems(editor.doc, patches, LOCAL_ORIGIN)
   },
 })

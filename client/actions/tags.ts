@@ -23,6 +23,7 @@ export const createTag = defineAction<{ name: string; color: NoteColor }>({
     const patches = new Map<string, ItemPatch>()
     for (const n of selectedNotes(editor))
       if (!n.tags.includes(id)) patches.set(n.id, { tags: [...n.tags, id] })
+    editor.patchPrivate(patches)
     updateItems(editor.doc, patches, LOCAL_ORIGIN)
   },
 })
@@ -41,6 +42,7 @@ export const toggleTag = defineAction<string>({
       if (all) patches.set(n.id, { tags: n.tags.filter((t) => t !== tagId) })
       else if (!n.tags.includes(tagId)) patches.set(n.id, { tags: [...n.tags, tagId] })
     }
+    editor.patchPrivate(patches)
     updateItems(editor.doc, patches, LOCAL_ORIGIN)
   },
 })

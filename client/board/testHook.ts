@@ -22,6 +22,8 @@ export interface BoardSummary {
     y: number
     parentId: string | null
     color: string | null
+    /** A private post-it of this person's, drawn during private writing (theirs only). */
+    private: boolean
   }[]
 }
 
@@ -49,6 +51,7 @@ export function installTestHook(editor: Editor): () => void {
         y: i.y,
         parentId: i.parentId,
         color: i.kind === 'label' ? null : i.color,
+        private: editor.items.isPrivate(i.id),
       })),
     }),
   }

@@ -50,6 +50,7 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
           lowDetail={lowDetail}
           tags={tags}
           dimmed={highlight !== null && !item.tags.includes(highlight)}
+          isPrivate={editor.items.isPrivate(id)}
         />
       )
     case 'frame':

@@ -2,6 +2,7 @@
  * A post-it as pure props: record in, nothing out (the stage reads hits by node id). Besides its
  * text it shows who is involved (top), the tags it relates to (bottom) and, on process maps,
  * whether the step exists today (a check) or is missing (dashed outline); a star marks a takeaway.
+ * A private post-it (private writing, seen by its author only) has a dashed outline and a chip.
  */
 import { memo } from 'react'
 import { Circle, Group, Rect, Text } from 'react-konva'
@@ -26,6 +27,8 @@ interface Props {
   tags: readonly TagRecord[]
   /** Faded while another tag is highlighted. */
   dimmed: boolean
+  /** In the author's private room during private writing: nobody else sees it yet. */
+  isPrivate?: boolean
 }
 
 export const NoteShape = memo(function NoteShape({
@@ -36,6 +39,7 @@ export const NoteShape = memo(function NoteShape({
   lowDetail,
   tags,
   dimmed,
+  isPrivate = false,
 }: Props) {
   const involved = note.involved.trim()
   const top = involved ? NOTE_META_HEIGHT : 0
@@ -124,6 +128,21 @@ export const NoteShape = memo(function NoteShape({
       )}
       {!lowDetail && note.step !== 'none' && <StepBadge step={note.step} x={note.w - 16} />}
       {!lowDetail && note.takeaway && <TakeawayBadge />}
+      {isPrivate && (
+        <Rect
+          x={-4}
+          y={-4}
+          width={note.w + 8}
+          height={note.h + 8}
+          stroke={PRIVATE_INK}
+          strokeWidth={2}
+          dash={[8, 5]}
+          cornerRadius={7}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+      {isPrivate && <PrivateBadge w={note.w} />}
     </Group>
   )
 })
@@ -175,6 +194,32 @@ function TagRow({ tags, y, w }: { tags: readonly TagRecord[]; y: number; w: numb
     x += width + CHIP_GAP
   }
   return <>{chips}</>
+}
+
+const PRIVATE_INK = '#5f3dc4'
+
+/** A lock chip over the top edge: only the author sees this post-it until the reveal. */
+function PrivateBadge({ w }: { w: number }) {
+  const label = `🔒 ${t('note-private-badge')}`
+  const width = Math.min(w - 8, label.length * 7.5 + 14)
+  return (
+    <Group x={w - width - 4} y={-11} listening={false}>
+      <Rect width={width} height={20} fill={PRIVATE_INK} cornerRadius={10} />
+      <Text
+        text={label}
+        width={width}
+        height={20}
+        align="center"
+        verticalAlign="middle"
+        fontSize={12}
+        fontStyle="bold"
+        fontFamily={FONT_FAMILY}
+        fill="#fff"
+        wrap="none"
+        ellipsis
+      />
+    </Group>
+  )
 }
 
 /** A star at the corner of a note its poster lists as a takeaway. */

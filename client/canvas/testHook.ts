@@ -22,6 +22,8 @@ export interface CanvasHook {
   stats(): { items: number; connectors: number; tags: number }
   /** Ids of the first `n` post-its in drawing order. */
   noteIds(n: number): string[]
+  /** Ids of the private post-its this page draws (private writing, its author only). */
+  privateIds(): string[]
   /** Puts an item in the middle of the view at `scale`. */
   centerOn(id: string, scale: number): void
 }
@@ -65,6 +67,11 @@ export function useCanvasTestHook(editor: Editor, stage: () => Konva.Stage | nul
           .all()
           .filter((i) => i.kind === 'note')
           .slice(0, n)
+          .map((i) => i.id),
+      privateIds: () =>
+        editor.items
+          .all()
+          .filter((i) => editor.items.isPrivate(i.id))
           .map((i) => i.id),
       centerOn: (id, scale) => {
         const item = editor.items.get(id)

@@ -2,7 +2,8 @@
  * The editor ties one open board together for the UI: document records (ItemsStore), view state,
  * presence and the session. Tools and actions work through it; it knows neither of them.
  */
-import { LOCAL_ORIGIN } from '../../shared/doc/index.ts'
+import type * as Y from 'yjs'
+import { LOCAL_ORIGIN, updateItems, type ItemPatch } from '../../shared/doc/index.ts'
 import type { Role } from '../../shared/protocol/messages.ts'
 import { tags as tagsCollection } from '../../shared/doc/index.ts'
 import type { ConnectorRecord, Item, TagRecord } from '../../shared/schema/index.ts'
@@ -44,6 +45,8 @@ export class Editor {
   readonly tags: RecordStore<TagRecord>
   readonly view = new Store<ViewState>(initialViewState())
   readonly presence: PresenceStore
+  /** This person's private room during private writing (see attachPrivate). */
+  privateDoc: Y.Doc | null = null
 
   constructor(
     readonly session: BoardSession,
@@ -70,6 +73,38 @@ export class Editor {
 
   get doc() {
     return this.session.doc
+  }
+
+  /**
+   * During private writing: the private room's post-its are drawn on the canvas with the board's
+   * and edited like them, their changes going to `doc` (see docFor). Undone by the result.
+   */
+  attachPrivate(doc: Y.Doc): () => void {
+    this.privateDoc = doc
+    const detach = this.items.attachPrivate(doc)
+    return () => {
+      detach()
+      if (this.privateDoc === doc) this.privateDoc = null
+    }
+  }
+
+  /** The document an item lives in: the private room's for a private post-it, else the board. */
+  docFor(id: string): Y.Doc {
+    return this.privateDoc && this.items.isPrivate(id) ? this.privateDoc : this.doc
+  }
+
+  /**
+   * Applies the patches of private post-its to the private room and takes them out of `patches`,
+   * leaving the board's for the caller.
+   */
+  patchPrivate(patches: Map<string, ItemPatch>): void {
+    const doc = this.privateDoc
+    if (!doc) return
+    const mine = new Map<string, ItemPatch>()
+    for (const [id, patch] of patches) if (this.items.isPrivate(id)) mine.set(id, patch)
+    if (mine.size === 0) return
+    for (const id of mine.keys()) patches.delete(id)
+    updateItems(doc, mine, LOCAL_ORIGIN)
   }
 
   get readOnly(): boolean {

@@ -24,7 +24,7 @@ export class RecordStore<T extends AnyRecord> {
 
   protected refresh(ids: Set<string>): void {
     for (const id of ids) {
-      const rec = this.collection.get(id)
+      const rec = this.lookup(id)
       const before = this.byId.get(id)
       if (rec) this.byId.set(id, rec)
       else this.byId.delete(id)
@@ -34,6 +34,11 @@ export class RecordStore<T extends AnyRecord> {
     this.version++
     for (const id of ids) for (const l of this.idListeners.get(id) ?? []) l()
     for (const l of this.listeners) l(ids)
+  }
+
+  /** Where a record is read from when it changes; subclasses may merge another source. */
+  protected lookup(id: string): T | null {
+    return this.collection.get(id)
   }
 
   /** Hook for subclasses that keep indexes. */

@@ -3,10 +3,12 @@
  * voting and private writing for participants, following and the projector's presenter mode.
  */
 import { useEffect, useState } from 'react'
+import { z } from 'zod'
 import type { Editor } from '../editor/editor.ts'
 import { BoardMarks } from './BoardMarks.tsx'
 import { t } from '../i18n/i18n.ts'
 import { userId, userSecret } from '../lib/identity.ts'
+import { readStored, writeStored } from '../lib/storage.ts'
 import { useStore } from '../lib/store.ts'
 import { FacilitationClient } from './facilitationClient.ts'
 import { FacilitatorPanel } from './FacilitatorPanel.tsx'
@@ -40,7 +42,7 @@ function Layer({
   boardId: string
 }) {
   const role = editor.user.role
-  const [panelOpen, setPanelOpen] = useState(role === 'facilitator')
+  const [panelOpen, setPanelOpen] = usePanelOpen()
   const phase = useStore(fac.state, (s) => s.facilitation.phase)
   const notes = usePrivateNotes(editor, boardId, role === 'participant' && phase.private)
   usePublishViewport(editor)
@@ -75,6 +77,18 @@ function Layer({
   )
 }
 
+/** Whether this device keeps the facilitator's panel open: closed at first, so the board shows. */
+const PANEL_KEY = 'wb.facilitation.panelOpen'
+
+function usePanelOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(() => readStored(PANEL_KEY, z.boolean(), false))
+  const set = (next: boolean) => {
+    writeStored(PANEL_KEY, next)
+    setOpen(next)
+  }
+  return [open, set]
+}
+
 /** This person's private room, open while private writing is on. */
 function usePrivateNotes(editor: Editor, boardId: string, on: boolean): PrivateNotes | null {
   const [notes, setNotes] = useState<PrivateNotes | null>(null)
@@ -82,8 +96,11 @@ function usePrivateNotes(editor: Editor, boardId: string, on: boolean): PrivateN
     if (!on) return
     const id = userId()
     const opened = new PrivateNotes(boardId, editor.session.options.token, id, userSecret(), id)
+    // Drawn on the canvas where they were placed, marked private, and edited there.
+    const detach = editor.attachPrivate(opened.doc)
     setNotes(opened)
     return () => {
+      detach()
       opened.destroy()
       setNotes(null)
     }

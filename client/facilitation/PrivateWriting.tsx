@@ -3,6 +3,7 @@
  * else until the facilitator reveals them all, then they appear on the board.
  */
 import { useState } from 'react'
+import { topZ } from '../../shared/doc/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
@@ -26,7 +27,9 @@ export function PrivateWriting({
     const v = currentView(editor)
     const step = mine.length % 4
     const row = Math.floor(mine.length / 4)
-    notes.add(text.trim(), { x: v.x + v.w / 2 + step * 180, y: v.y + v.h / 2 + row * 180 }, frameId)
+    const at = { x: v.x + v.w / 2 + step * 180, y: v.y + v.h / 2 + row * 180 }
+    const z = Math.max(topZ(editor.doc), ...mine.map((n) => n.z)) + 1
+    notes.add(text.trim(), at, frameId, z)
     setText('')
   }
   return (

@@ -49,7 +49,8 @@ export class PrivateNotes {
     )
   }
 
-  add(text: string, at: { x: number; y: number }, parentId: string | null): void {
+  /** `z`: above what is on the board, so the canvas draws it on top. */
+  add(text: string, at: { x: number; y: number }, parentId: string | null, z = 0): void {
     const now = Date.now()
     const note: NoteRecord = {
       ...recordTypes.note.defaults(),
@@ -59,6 +60,7 @@ export class PrivateNotes {
       x: Math.round(at.x - 80),
       y: Math.round(at.y - 80),
       parentId,
+      z,
       authorId: this.authorId,
       createdAt: now,
       updatedAt: now,

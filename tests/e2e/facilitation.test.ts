@@ -55,6 +55,9 @@ describe.skipIf(!run)('facilitation in the browser', () => {
   })
 
   it('runs a timed part: everyone sees the same part and time left', async () => {
+    // The facilitator's panel starts closed so the board shows on arrival.
+    expect(await lead.page.getByTestId('facilitation-panel').count()).toBe(0)
+    await lead.page.getByTestId('facilitation-open').waitFor()
     await lead.addAgendaPart('Breakouts', 25)
     await lead.startPart('Breakouts')
     for (const p of [lead, ada, ben])
@@ -81,6 +84,25 @@ describe.skipIf(!run)('facilitation in the browser', () => {
     await ada.writePrivately('Define update mechanism')
     await ada.writePrivately('Who owns the API?')
     await ben.writePrivately('Shared roadmap')
+    // On the author's canvas, marked private, where she placed them; on nobody else's.
+    await eventually(
+      async () => (await ada.privateTexts()).length === 2,
+      "Ada's private post-its on her canvas",
+    )
+    expect((await ada.privateTexts()).sort()).toEqual([
+      'Define update mechanism',
+      'Who owns the API?',
+    ])
+    expect(await ben.privateTexts()).toEqual(['Shared roadmap'])
+    expect(await lead.privateTexts()).toEqual([])
+    // She moves one on the canvas like any post-it; it stays private.
+    const mine = await ada.waitForItem((i) => i.text === 'Who owns the API?', 'private post-it')
+    const from = await ada.boardToCanvas(mine.x + 60, mine.y + 60)
+    await ada.drag(from, { x: from.x + 60, y: from.y + 90 })
+    await eventually(async () => {
+      const moved = (await ada.summary()).items.find((i) => i.id === mine.id)
+      return moved !== undefined && moved.private && moved.y > mine.y + 40
+    }, 'the private post-it moved')
     await ada.screenshot(join(ARTIFACTS, 'e2e-fac-private-ada.png'))
     // Stored on the server by now (the private rooms answer sync), and still nowhere else.
     for (const p of [lead, ben])
@@ -95,6 +117,7 @@ describe.skipIf(!run)('facilitation in the browser', () => {
         )
       }, 'the revealed post-its')
     await ada.page.getByTestId('private-writing').waitFor({ state: 'detached' })
+    await eventually(async () => (await ada.privateTexts()).length === 0, 'no longer private')
     await ben.screenshot(join(ARTIFACTS, 'e2e-fac-private-revealed.png'))
   })
 

@@ -13,6 +13,8 @@ export interface ItemSummary {
   y: number
   parentId: string | null
   color: string | null
+  /** This person's private post-it during private writing (drawn for them only). */
+  private: boolean
 }
 
 export interface BoardSummary {

@@ -12,7 +12,15 @@ export class FacilitationPage extends BoardPage {
     return this.page.getByTestId('timer-time').innerText()
   }
 
+  /** Opens the facilitator's panel (closed on arrival) when it is not open. */
+  async openPanel(): Promise<void> {
+    const button = this.page.getByTestId('facilitation-open')
+    if (await button.isVisible()) await button.click()
+    await this.page.getByTestId('facilitation-panel').waitFor()
+  }
+
   async tab(name: 'agenda' | 'voting' | 'room'): Promise<void> {
+    await this.openPanel()
     await this.page.getByTestId(`fac-tab-${name}`).click()
   }
 
@@ -36,6 +44,11 @@ export class FacilitationPage extends BoardPage {
     await this.page.getByTestId('private-text').fill(text)
     await this.page.getByTestId('private-add').click()
     await this.page.getByTestId('private-note').filter({ hasText: text }).waitFor()
+  }
+
+  /** Texts of the private post-its this page draws on its canvas. */
+  async privateTexts(): Promise<string[]> {
+    return (await this.summary()).items.filter((i) => i.private).map((i) => i.text)
   }
 
   async noteTexts(): Promise<string[]> {
