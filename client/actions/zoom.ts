@@ -33,6 +33,9 @@ export const resetZoom = defineAction({
   perform: (editor) => zoomCentre(editor, 1 / editor.view.get().camera.scale),
 })
 
+/** Room around fitted content for the toolbar and the bars that float over the canvas. */
+const CHROME_INSET = 96
+
 /** Shows the whole board (or the selection, when there is one). */
 export const zoomToFit = defineAction({
   id: 'zoomToFit',
@@ -48,7 +51,7 @@ export const zoomToFit = defineAction({
     const picked = [...selected, ...arrows]
     const bounds = boundsOf(picked.length ? picked : editor.items.all())
     const { size } = editor.view.get()
-    if (bounds) editor.setCamera(fitBounds(bounds, size))
+    if (bounds) editor.setCamera(fitBounds(bounds, size, CHROME_INSET))
     else editor.setCamera({ x: size.width / 2, y: size.height / 2, scale: 1 })
   },
 })
@@ -61,6 +64,6 @@ export const zoomToFrame = defineAction<string>({
   perform(editor, frameId) {
     const frame = editor.items.get(frameId)
     if (!frame) return
-    editor.setCamera(fitBounds(frame, editor.view.get().size, 48, 4))
+    editor.setCamera(fitBounds(frame, editor.view.get().size, CHROME_INSET, 4))
   },
 })
