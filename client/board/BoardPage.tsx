@@ -9,6 +9,8 @@ import { ExportDialog } from '../export/ExportDialog.tsx'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.tsx'
 import { NotesPanel } from '../notes/NotesPanel.tsx'
 import { RemoteLayer } from '../remote/RemoteLayer.tsx'
+import { VersionBanner, VersionCanvas } from '../remote/VersionCanvas.tsx'
+import { useOpenVersion } from '../remote/versionView.ts'
 import type { Tools } from '../tools/index.ts'
 import { t } from '../i18n/i18n.ts'
 import { setUserName, userId, userName } from '../lib/identity.ts'
@@ -104,7 +106,10 @@ function BoardView({
 }) {
   const [notesOpen, setNotesOpen] = useState(false)
   const status = useSessionStatus(editor.session)
-  const readOnly = status.readOnly || status.newerSchema || status.connection === 'invalid'
+  // A past version shown in the board's place leaves the board read-only until "Back to now".
+  const version = useOpenVersion(editor)
+  const readOnly =
+    Boolean(version) || status.readOnly || status.newerSchema || status.connection === 'invalid'
   const title = useBoardTitle(editor)
   const size = useStore(editor.view, (s) => s.size)
   useEffect(() => {
@@ -119,7 +124,9 @@ function BoardView({
     return <Notice title={t('link-invalid-title')} text={t('link-invalid-text')} />
   }
   return (
-    <div className={`board-page ${readOnly ? 'board-page--read-only' : ''}`}>
+    <div
+      className={`board-page ${readOnly ? 'board-page--read-only' : ''} ${version ? 'board-page--version' : ''}`}
+    >
       <TopBar
         editor={editor}
         readOnly={readOnly}
@@ -134,20 +141,27 @@ function BoardView({
           {t('read-only-refused')}
         </div>
       )}
+      {version && <VersionBanner live={editor} open={version} />}
       {status.newerSchema && (
         <div className="banner" role="alert">
           {t('newer-schema')}
         </div>
       )}
       <main className="board-main">
-        <BoardCanvas editor={editor} tools={tools} readOnly={readOnly} />
-        <TextEditor editor={editor} />
-        <ContextMenu editor={editor} />
-        <Toolbar editor={editor} readOnly={readOnly} />
-        {!readOnly && <ColorPalette editor={editor} />}
-        {!readOnly && <Inspector editor={editor} />}
-        <Navigator editor={editor} readOnly={readOnly} />
-        <ZoomControls editor={editor} />
+        {version ? (
+          <VersionCanvas open={version} />
+        ) : (
+          <>
+            <BoardCanvas editor={editor} tools={tools} readOnly={readOnly} />
+            <TextEditor editor={editor} />
+            <ContextMenu editor={editor} />
+            <Toolbar editor={editor} readOnly={readOnly} />
+            {!readOnly && <ColorPalette editor={editor} />}
+            {!readOnly && <Inspector editor={editor} />}
+            <Navigator editor={editor} readOnly={readOnly} />
+            <ZoomControls editor={editor} />
+          </>
+        )}
         <FacilitationLayer editor={editor} boardId={boardId} />
         <RemoteLayer editor={editor} boardId={boardId} readOnly={readOnly} />
         {notesOpen && (

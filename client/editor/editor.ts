@@ -47,6 +47,8 @@ export class Editor {
   readonly presence: PresenceStore
   /** This person's private room during private writing (see attachPrivate). */
   privateDoc: Y.Doc | null = null
+  /** Set while a past version is shown in the board's place: nothing may edit the board. */
+  paused = false
 
   constructor(
     readonly session: BoardSession,
@@ -109,7 +111,7 @@ export class Editor {
 
   get readOnly(): boolean {
     const s = this.session.status.get()
-    return s.readOnly || s.newerSchema || s.connection === 'invalid'
+    return this.paused || s.readOnly || s.newerSchema || s.connection === 'invalid'
   }
 
   /** Runs an action if it may run now; document changes are one undoable local transaction. */

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
+import { facilitatorTime } from '../remote/PersonTime.tsx'
 import type { FacilitationClient } from './facilitationClient.ts'
 import { Results, useRevealedRounds } from './Results.tsx'
 import { localTime } from './useNow.ts'
@@ -67,7 +68,9 @@ export function VoteBar({ editor, fac }: { editor: Editor; fac: FacilitationClie
         )}
       </div>
       {round.deadline !== null && (
-        <div className="fac-muted">{t('fac-deadline', localTime(round.deadline))}</div>
+        <div className="fac-muted" title={facilitatorTime(editor, round.deadline)}>
+          {t('fac-deadline', localTime(round.deadline))}
+        </div>
       )}
       {voting && <div className="fac-muted">{t('fac-voting-hint')}</div>}
       {error && (

@@ -4,13 +4,13 @@
  * whole version or one record, as a new change everyone receives.
  */
 import { useCallback, useEffect, useState } from 'react'
-import * as Y from 'yjs'
-import { diffVersions, type DiffEntry } from '../../shared/history/restore.ts'
+import type { DiffEntry } from '../../shared/history/restore.ts'
 import type { VersionInfo } from '../../shared/history/types.ts'
 import type { Editor } from '../editor/editor.ts'
 import { t, type MessageKey } from '../i18n/i18n.ts'
 import type { BoardApi } from './api.ts'
 import { formatTime } from './time.ts'
+import { closeVersion, showVersion, useOpenVersion } from './versionView.ts'
 import { boxOfRecord, showBox } from './walk.ts'
 
 export function HistoryPanel({ editor, api }: { editor: Editor; api: BoardApi }) {
@@ -34,26 +34,32 @@ export function HistoryPanel({ editor, api }: { editor: Editor; api: BoardApi })
       setError((err as Error).message)
     }
   }
+  // Opening a version draws it on the canvas, read-only, in the board's place (versionView.ts).
   const openVersion = async (version: VersionInfo) => {
     try {
-      const past = new Y.Doc()
-      Y.applyUpdate(past, await api.versionState(version.id))
-      setOpen({ version, diff: diffVersions(past, editor.doc) })
-      past.destroy()
+      const update = await api.versionState(version.id)
+      const shown = showVersion(
+        editor,
+        version,
+        update,
+        facilitator ? (v) => void restore(v) : null,
+      )
+      setOpen({ version, diff: shown.diff })
       setNotice(null)
     } catch (err) {
       setError((err as Error).message)
     }
   }
-  const restore = async (ids?: string[]) => {
-    if (!open) return
-    if (!ids && !window.confirm(t('history-restore-confirm', open.version.name))) return
+  const restore = async (version: VersionInfo, ids?: string[]) => {
+    if (!ids && !window.confirm(t('history-restore-confirm', version.name))) return
     try {
-      const result = await api.restore(open.version.id, ids)
+      const result = await api.restore(version.id, ids)
+      await openVersion(version)
       setNotice(
         t('history-restored', result.added.length + result.removed.length + result.changed.length),
       )
-      await openVersion(open.version)
+      // The whole board is as it was then: show it as it is now.
+      if (!ids) closeVersion(editor)
     } catch (err) {
       setError((err as Error).message)
     }
@@ -122,7 +128,7 @@ export function HistoryPanel({ editor, api }: { editor: Editor; api: BoardApi })
                   key={d.id}
                   editor={editor}
                   entry={d}
-                  onRestore={facilitator ? () => void restore([d.id]) : null}
+                  onRestore={facilitator ? () => void restore(open.version, [d.id]) : null}
                 />
               ))}
             </ul>
@@ -131,7 +137,7 @@ export function HistoryPanel({ editor, api }: { editor: Editor; api: BoardApi })
             <button
               type="button"
               className="button"
-              onClick={() => void restore()}
+              onClick={() => void restore(open.version)}
               data-testid="history-restore"
             >
               {t('history-restore-all')}
@@ -154,7 +160,10 @@ function DiffRow({
 }) {
   const rec = entry.then ?? entry.now
   const label = rec ? labelOf(rec as unknown as Record<string, unknown>) : entry.id
-  const box = entry.now ? boxOfRecord(editor, entry.id) : null
+  // While a version is on the canvas, show the record there (as it was); else on the board.
+  const past = useOpenVersion(editor)?.editor
+  const target = past ?? editor
+  const box = (past ? entry.then : entry.now) ? boxOfRecord(target, entry.id) : null
   return (
     <li className={`history-row history-row--${entry.status}`}>
       <span className="history-status">{t(`history-${entry.status}` as MessageKey)}</span>
@@ -162,7 +171,7 @@ function DiffRow({
         type="button"
         className="link-button"
         disabled={!box}
-        onClick={() => box && showBox(editor, box)}
+        onClick={() => box && showBox(target, box)}
       >
         {label || entry.id}
       </button>

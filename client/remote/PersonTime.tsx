@@ -59,3 +59,17 @@ export function RecentPeople({ editor, boardId }: { editor: Editor; boardId: str
     </>
   )
 }
+
+/** "14:05 in Berlin": a time as someone in `zone` reads it, for a hover title; else undefined. */
+export const theirTime = (ms: number, zone: string | undefined): string | undefined =>
+  zone && zone !== ownTimeZone() ? t('time-in', formatTime(ms, zone), zoneCity(zone)) : undefined
+
+/**
+ * A time (a deadline) as the facilitator reads it, for a hover title beside the reader's own:
+ * the zone of a facilitator here now; undefined for facilitators themselves or when none is here.
+ */
+export function facilitatorTime(editor: Editor, ms: number): string | undefined {
+  if (editor.user.role === 'facilitator') return undefined
+  const zone = editor.presence.get().find((p) => p.user.role === 'facilitator' && p.timeZone)
+  return theirTime(ms, zone?.timeZone)
+}

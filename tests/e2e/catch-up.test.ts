@@ -164,6 +164,38 @@ describe.skipIf(!run)('catch-up in the browser', () => {
       expect(diff).toContain('Docs are outdated')
       await ada.screenshot(join(ARTIFACTS, 'e2e-catchup-history.png'))
 
+      // Opening the version draws the board as it was, read-only, in the board's place.
+      const banner = ada.page.getByTestId('version-banner')
+      await banner.waitFor()
+      expect(await banner.innerText()).toContain('End of Part I')
+      expect(await banner.innerText()).toContain('read-only')
+      expect(await ada.page.getByTestId('version-restore').count()).toBe(0)
+      const drawnTexts = () =>
+        ada.page.evaluate(() => {
+          type Hook = { noteIds(n: number): string[]; item(id: string): { text?: string } | null }
+          const c = (window as unknown as { __canvas: Hook }).__canvas
+          return c.noteIds(50).map((id) => c.item(id)?.text ?? '')
+        })
+      await eventually(async () => (await drawnTexts()).length === 3, 'the version drawn')
+      expect((await drawnTexts()).sort()).toEqual(texts.slice().sort())
+      expect(await ada.page.getByTestId('version-mark').count()).toBeGreaterThanOrEqual(3)
+      // No way to edit it: no toolbar, double-click opens no editor, Delete removes nothing.
+      expect(await ada.page.locator('.toolbar').count()).toBe(0)
+      const box = (await ada.page.getByTestId('board-canvas').boundingBox())!
+      await ada.page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2)
+      await ada.page.keyboard.press('Delete')
+      expect(await ada.page.getByTestId('text-editor').count()).toBe(0)
+      expect((await drawnTexts()).length).toBe(3)
+      expect((await ada.summary()).readOnly).toBe(true)
+      await ada.screenshot(join(ARTIFACTS, 'e2e-catchup-version.png'))
+      await ada.page.getByTestId('version-back').click()
+      await banner.waitFor({ state: 'detached' })
+      expect((await ada.summary()).readOnly).toBe(false)
+      await eventually(
+        async () => (await drawnTexts()).includes('Written while Ada was away'),
+        'the board as it is now',
+      )
+
       // A viewer (the projector) reads the thread but cannot write or restore.
       const viewer = await new BoardPage(await newPage(await newContext('Asia/Tokyo'))).open(
         board.links.viewer,
