@@ -45,6 +45,8 @@ export interface RunningServer {
   close(): Promise<void>
   rooms: RoomManager
   store: BoardStore
+  /** Votes and private writing (tests and diagnostics look at what it holds). */
+  facilitation: FacilitationService
 }
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/client', import.meta.url))
@@ -140,7 +142,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
       log.info('server closed')
     })())
 
-  return { port, url, close, rooms, store }
+  return { port, url, close, rooms, store, facilitation }
 }
 
 /** An address clients can open: wildcard binds are reached through loopback. */

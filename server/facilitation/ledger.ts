@@ -54,6 +54,11 @@ export class VoteLedger {
     this.map.delete(id)
   }
 
+  /** Resolves once every operation started so far is stored. */
+  async idle(): Promise<void> {
+    await this.chain
+  }
+
   /** Runs `fn` after every earlier operation; what it changed is stored before this resolves. */
   run<T>(fn: () => T): Promise<T> {
     const next = this.chain.then(async () => {

@@ -3,6 +3,7 @@
  * round reveals and the end of private writing, both noticed on the board document.
  */
 import { FACILITATION, getItem, privateWritingOn, rounds } from '../../shared/doc/index.ts'
+import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 import type { MyVotes, VoteRequest } from '../../shared/facilitation/votes.ts'
 import { newId } from '../../shared/schema/index.ts'
 import type { Logger } from '../logger.ts'
@@ -18,6 +19,8 @@ import { isOpen, mayPlace, publishReveal, publishVoter } from './voting.ts'
 
 export class FacilitationService implements RoomHooks {
   private readonly ledgers = new Map<string, Promise<VoteLedger>>()
+  /** Ledgers of unloaded boards still storing their last operations; a reload waits for them. */
+  private readonly draining = new Map<string, Promise<void>>()
   private readonly watched = new WeakSet<Room>()
   /** Connections that have used voting: only they hear about their person's dots unasked. */
   private readonly voters = new WeakSet<Connection>()
@@ -139,10 +142,38 @@ export class FacilitationService implements RoomHooks {
     }
   }
 
+  /**
+   * A private room takes writes only while its board runs private writing. The board's room is
+   * loaded then: a private room's connection holds it (server/http/websocket.ts).
+   */
+  refusePrivateWrite(room: Room): string | null {
+    const boardId = parsePrivateRoomId(room.boardId)?.boardId
+    const board = boardId ? this.rooms?.peek(boardId) : undefined
+    return board && privateWritingOn(board.doc) ? null : 'private writing is not running'
+  }
+
+  /** A board's room unloaded: its vote ledger leaves memory too, and is reloaded on demand. */
+  unloaded(boardId: string): void {
+    const ledger = this.ledgers.get(boardId)
+    if (!ledger) return
+    this.ledgers.delete(boardId)
+    const drained = ledger.then((l) => l.idle()).catch(() => {})
+    this.draining.set(boardId, drained)
+    void drained.then(() => {
+      if (this.draining.get(boardId) === drained) this.draining.delete(boardId)
+    })
+  }
+
+  /** Boards whose vote ledger is in memory (tests, diagnostics). */
+  get ledgerIds(): string[] {
+    return [...this.ledgers.keys()]
+  }
+
   private ledger(boardId: string): Promise<VoteLedger> {
     let ledger = this.ledgers.get(boardId)
     if (!ledger) {
-      ledger = VoteLedger.load(this.store, boardId)
+      const before = this.draining.get(boardId) ?? Promise.resolve()
+      ledger = before.then(() => VoteLedger.load(this.store, boardId))
       ledger.catch(() => this.ledgers.delete(boardId))
       this.ledgers.set(boardId, ledger)
     }

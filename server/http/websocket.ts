@@ -96,6 +96,10 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
   function attach(ws: WebSocket, info: ConnectionInfo): void {
     const conn = new Connection(ws, info, log)
     const lease = rooms.acquire(info.boardId)
+    // A private room's connection keeps its board loaded: whether private writing runs is read
+    // there before each write (FacilitationService.refusePrivateWrite).
+    const boardOfPrivate = parsePrivateRoomId(info.boardId)?.boardId
+    const boardLease = boardOfPrivate ? rooms.acquire(boardOfPrivate) : null
     let room: Room | null = null
     const queue: Uint8Array[] = []
     conn.log.info('connection opened')
@@ -112,11 +116,12 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
     ws.on('close', (code: number) => {
       room?.remove(conn)
       lease.release()
+      boardLease?.release()
       conn.log.info({ code }, 'connection closed')
     })
 
-    lease.room.then(
-      (loaded) => {
+    Promise.all([lease.room, boardLease?.room]).then(
+      ([loaded]) => {
         if (conn.closed) return
         room = loaded
         loaded.add(conn)

@@ -14,4 +14,11 @@ export interface RoomHooks {
   watch(room: Room): void
   /** A dot-voting request; the answer goes to the connection as MESSAGE_MY_VOTES. */
   vote(room: Room, conn: Connection, request: VoteRequest): void
+  /**
+   * Why a person's write to their private room is refused now (private writing is not running
+   * on the board), or null. Only asked for private rooms.
+   */
+  refusePrivateWrite?(room: Room): string | null
+  /** The room was stored and freed: whatever the hooks keep for it may go too. */
+  unloaded?(boardId: string): void
 }

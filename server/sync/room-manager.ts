@@ -27,6 +27,8 @@ export interface RoomLease {
 interface Entry {
   refs: number
   ready: Promise<Room>
+  /** Set once loaded. */
+  room?: Room
 }
 
 export class RoomManager {
@@ -40,6 +42,7 @@ export class RoomManager {
     let entry = this.entries.get(boardId)
     if (!entry) {
       const created: Entry = { refs: 0, ready: this.load(boardId) }
+      created.ready.then((room) => (created.room = room)).catch(() => {})
       created.ready.catch(() => {
         if (this.entries.get(boardId) === created) this.entries.delete(boardId)
       })
@@ -75,6 +78,11 @@ export class RoomManager {
     return entry ? entry.ready.catch(() => undefined) : undefined
   }
 
+  /** The room if it is loaded and held right now, without waiting. */
+  peek(boardId: string): Room | undefined {
+    return this.entries.get(boardId)?.room
+  }
+
   get loadedIds(): string[] {
     return [...this.entries.keys()]
   }
@@ -106,7 +114,10 @@ export class RoomManager {
     const done = entry.ready
       .then((room) => room.close())
       .then(
-        () => this.options.log.debug({ boardId }, 'room unloaded'),
+        () => {
+          this.options.log.debug({ boardId }, 'room unloaded')
+          this.options.hooks?.unloaded?.(boardId)
+        },
         (err: unknown) => {
           if (!(err instanceof BoardNotFoundError))
             this.options.log.error({ err, boardId }, 'unload failed')

@@ -150,6 +150,12 @@ export class Room {
       return
     }
     const kind = this.kind
+    const refusal = kind === 'private' ? this.options.hooks?.refusePrivateWrite?.(this) : null
+    if (refusal) {
+      // Like a viewer's: a sync answer with nothing new is no write.
+      if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) return
+      throw forbidden(`forbidden: ${refusal}`)
+    }
     if (conn.role === 'facilitator' && kind === 'board') {
       // Facilitators may change anything: no path walk on their fast path.
       this.options.hooks?.watch(this)

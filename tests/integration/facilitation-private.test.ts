@@ -155,3 +155,30 @@ describe('private writing', () => {
     )
   })
 })
+
+describe('writes to a private room', () => {
+  it('are refused while private writing is not running, and change nothing', async () => {
+    setPrivate(false)
+    await eventually(async () => {
+      const room = await server.rooms.loaded(board.id)
+      expect(room && readFacilitation(room.doc).phase.private).toBe(false)
+    })
+    const dave = await newPerson()
+    const roomId = privateRoomId(board.id, dave.id)
+    const own = connect(roomId, board.tokens.participant, dave)
+    // Syncing with nothing new is no write: the socket stays open.
+    await own.synced()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(own.closes).toEqual([])
+    addItems(own.doc, [note('d1', 'DAVE-TOO-LATE')], LOCAL_ORIGIN)
+    await eventually(() => expect(own.closes[0]?.code).toBe(CLOSE_FORBIDDEN))
+    own.destroy()
+    const room = await server.rooms.loaded(roomId)
+    expect(room ? items(room.doc).all() : []).toEqual([])
+    const again = connect(roomId, board.tokens.participant, dave)
+    await again.synced()
+    expect(items(again.doc).all()).toEqual([])
+    expect(readItems(facilitator.doc).map((i) => i.id)).not.toContain('d1')
+    again.destroy()
+  })
+})

@@ -307,4 +307,36 @@ describe('the vote ledger', () => {
       rmSync(dataDir, { recursive: true, force: true })
     }
   })
+
+  it("frees a board's ledger when its room unloads, and reloads it on demand", async () => {
+    const other = await server.createBoard({ title: 'ledger' })
+    const lead = connectPerson(server.url, other.id, other.tokens.facilitator, await newPerson())
+    await lead.synced()
+    addItems(lead.doc, [note('x1')], LOCAL_ORIGIN)
+    rounds(lead.doc).add(
+      [{ ...recordTypes.round.defaults(), id: 'rx', kind: 'round', openedAt: Date.now() }],
+      LOCAL_ORIGIN,
+    )
+    await eventually(async () => {
+      const room = await server.rooms.loaded(other.id)
+      expect(room && rounds(room.doc).get('rx')).toBeTruthy()
+    })
+    const person = await newPerson()
+    const voter = connectPerson(server.url, other.id, other.tokens.participant, person)
+    await voter.synced()
+    const placed = await voter.vote({ op: 'place', roundId: 'rx', itemId: 'x1' })
+    expect(placed.dots).toHaveLength(1)
+    expect(server.facilitation.ledgerIds).toContain(other.id)
+    lead.destroy()
+    voter.destroy()
+    await eventually(() => expect(server.rooms.loadedIds).not.toContain(other.id))
+    await eventually(() => expect(server.facilitation.ledgerIds).not.toContain(other.id))
+    // Back again: the dot is still there, read from the store.
+    const back = connectPerson(server.url, other.id, other.tokens.participant, person)
+    clients.push(back)
+    await back.synced()
+    const mine = await back.vote({ op: 'mine', roundId: 'rx' })
+    expect(mine.dots.map((d) => d.id)).toEqual(placed.dots.map((d) => d.id))
+    expect(server.facilitation.ledgerIds).toContain(other.id)
+  })
 })
