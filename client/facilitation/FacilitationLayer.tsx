@@ -54,7 +54,7 @@ function Layer({
   return (
     <div className="fac-layer">
       <BoardMarks editor={editor} fac={fac} />
-      <TimerChip fac={fac} />
+      <TimerChip editor={editor} fac={fac} />
       <div className="fac-left">
         <FollowBar editor={editor} />
         {notes && <PrivateWriting editor={editor} notes={notes} frameId={phase.frameId} />}

@@ -1,13 +1,15 @@
 /** The shared countdown and the current agenda part, for everyone; large on the projector. */
 import { useEffect, useRef, useState } from 'react'
 import { formatCountdown, isFinished, remainingMs } from '../../shared/facilitation/timer.ts'
+import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
+import { facilitatorTime } from '../remote/PersonTime.tsx'
 import type { FacilitationClient } from './facilitationClient.ts'
 import { beep } from './sound.ts'
 import { localTime, useNow } from './useNow.ts'
 
-export function TimerChip({ fac }: { fac: FacilitationClient }) {
+export function TimerChip({ editor, fac }: { editor: Editor; fac: FacilitationClient }) {
   const { timer, agenda, currentPartId, phase } = useStore(fac.state, (s) => s.facilitation)
   const now = useNow(fac.now)
   const [sound, setSound] = useState(false)
@@ -39,7 +41,11 @@ export function TimerChip({ fac }: { fac: FacilitationClient }) {
       )}
       {timer.state === 'paused' && <span className="badge">{t('fac-paused')}</span>}
       {phase.deadline !== null && (
-        <span className="fac-timer-deadline" data-testid="deadline">
+        <span
+          className="fac-timer-deadline"
+          data-testid="deadline"
+          title={facilitatorTime(editor, phase.deadline)}
+        >
           {t('fac-deadline', localTime(phase.deadline))}
         </span>
       )}
