@@ -225,6 +225,24 @@ describe.skipIf(!run)('catch-up in the browser', () => {
       await eventually(async () => (await ada.summary()).items.length === 3, 'the board again')
       expect(await adaTools.changeCount()).toBe(0)
       expect(await ada.page.getByTestId('catchup-ring').count()).toBe(0)
+
+      // The facilitator restores the whole version from its banner.
+      await graceTools.openTab('history')
+      await grace.page.getByTestId('history-version').filter({ hasText: 'End of Part I' }).click()
+      await grace.page.getByTestId('version-banner').waitFor()
+      await grace.screenshot(join(ARTIFACTS, 'e2e-catchup-version-facilitator.png'))
+      grace.page.once('dialog', (d) => void d.accept())
+      await grace.page.getByTestId('version-restore').click()
+      await grace.page.getByTestId('version-banner').waitFor({ state: 'detached' })
+      await eventually(
+        async () =>
+          (await grace.summary()).items
+            .map((i) => i.text)
+            .sort()
+            .join('|') === texts.slice().sort().join('|'),
+        'the board back to the version',
+      )
+      expect((await grace.summary()).readOnly).toBe(false)
     },
   )
 })
