@@ -7,6 +7,7 @@
 import { connectorPath, type Point, type Rect } from '../../shared/geometry/index.ts'
 import type { ConnectorRecord, Item } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
+import { DerivedStore } from '../lib/derivedStore.ts'
 import { shallowEqual } from '../lib/store.ts'
 import { connectorBounds, markScale } from './connectorDraw.ts'
 import { intersects, visibleRect } from './viewport.ts'
@@ -29,22 +30,21 @@ interface Cached {
 
 const MARGIN = 200
 
-export class VisibleConnectors {
+export class VisibleConnectors extends DerivedStore {
   private list: PlacedConnector[] = []
   private readonly cache = new Map<string, Cached>()
-  private readonly listeners = new Set<() => void>()
-  private stops: (() => void)[] = []
   private last: unknown[] = []
 
   constructor(private readonly editor: Editor) {
+    super()
     this.recompute()
   }
 
-  private start(): void {
+  protected connect(): (() => void)[] {
     this.recompute()
     const { editor } = this
     const again = () => this.recompute()
-    this.stops = [
+    return [
       editor.connectors.subscribe(again),
       editor.items.subscribe(again),
       editor.view.subscribe(() => {
@@ -120,20 +120,8 @@ export class VisibleConnectors {
     }
     if (shallowEqual(next, this.list)) return
     this.list = next
-    for (const l of this.listeners) l()
+    this.notify()
   }
 
   get = (): PlacedConnector[] => this.list
-
-  subscribe = (listener: () => void): (() => void) => {
-    if (this.listeners.size === 0) this.start()
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-      if (this.listeners.size === 0) {
-        for (const stop of this.stops) stop()
-        this.stops = []
-      }
-    }
-  }
 }

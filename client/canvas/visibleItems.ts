@@ -7,28 +7,28 @@ import type { Item } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { shallowEqual } from '../lib/store.ts'
 import { isLowDetail } from './lod.ts'
+import { DerivedStore } from '../lib/derivedStore.ts'
 import { visibleRect } from './viewport.ts'
 
 /** Screen pixels drawn beyond the edges, so panning does not show blank borders. */
 const MARGIN = 200
 
-export class VisibleItems {
+export class VisibleItems extends DerivedStore {
   private ids: string[] = []
-  private readonly listeners = new Set<() => void>()
-  private stops: (() => void)[] = []
   private lastCamera: unknown = null
   private lastSize: unknown = null
   private lastDrag: unknown = null
 
   constructor(private readonly editor: Editor) {
+    super()
     this.recompute()
   }
 
   /** Listens to the stores only while someone listens here (safe under StrictMode remounts). */
-  private start(): void {
+  protected connect(): (() => void)[] {
     this.recompute()
     const editor = this.editor
-    this.stops = [
+    return [
       editor.items.subscribe(() => this.recompute()),
       editor.view.subscribe(() => {
         const s = editor.view.get()
@@ -51,7 +51,7 @@ export class VisibleItems {
       // Far out the items layer draws from the store in one pass; no per-item list is needed.
       if (this.ids.length === 0) return
       this.ids = []
-      for (const l of this.listeners) l()
+      this.notify()
       return
     }
     const hits = store.index.query(visibleRect(camera, size, MARGIN))
@@ -68,20 +68,8 @@ export class VisibleItems {
             .map((i) => i.id)
     if (shallowEqual(next, this.ids)) return
     this.ids = next
-    for (const l of this.listeners) l()
+    this.notify()
   }
 
   get = (): string[] => this.ids
-
-  subscribe = (listener: () => void): (() => void) => {
-    if (this.listeners.size === 0) this.start()
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-      if (this.listeners.size === 0) {
-        for (const stop of this.stops) stop()
-        this.stops = []
-      }
-    }
-  }
 }
