@@ -3,30 +3,12 @@
  * through the page's test hook (`window.__board.summary()`).
  */
 import type { Page } from 'playwright-core'
+import type { BoardSummary } from '../../../client/board/testHook.ts'
 import { eventually } from '../browser.ts'
 
-export interface ItemSummary {
-  id: string
-  kind: string
-  text: string
-  x: number
-  y: number
-  parentId: string | null
-  color: string | null
-  /** This person's private post-it during private writing (drawn for them only). */
-  private: boolean
-}
-
-export interface BoardSummary {
-  title: string
-  role: string
-  readOnly: boolean
-  connection: string
-  pendingSaves: number
-  peers: string[]
-  camera: { x: number; y: number; scale: number }
-  items: ItemSummary[]
-}
+/** The shape of the page's test hook, owned by the client that installs it. */
+export type { BoardSummary }
+export type ItemSummary = BoardSummary['items'][number]
 
 export class BoardPage {
   constructor(readonly page: Page) {}
