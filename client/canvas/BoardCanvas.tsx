@@ -11,7 +11,7 @@ import type { Tools } from '../tools/index.ts'
 import type { CanvasPointer, Tool } from '../tools/types.ts'
 import { ConnectorsLayer } from './ConnectorsLayer.tsx'
 import { GridLayer } from './GridLayer.tsx'
-import { itemAtPoint } from './hitTest.ts'
+import { recordAtPoint } from './hitTest.ts'
 import { ItemsLayer } from './ItemsLayer.tsx'
 import { isLowDetail } from './lod.ts'
 import { OverlayLayer } from './OverlayLayer.tsx'
@@ -60,9 +60,9 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
     const camera = editor.view.get().camera
     const board = screenToBoard(camera, screen)
     let hit = target ? itemOf(target) : null
-    // Far out, post-its are drawn without hit regions: find them in the spatial index.
+    // Far out, post-its and arrows are drawn without hit regions: find them in the indexes.
     if (target && isLowDetail(camera.scale) && hit?.part !== 'handle') {
-      const under = itemAtPoint(editor, board)
+      const under = recordAtPoint(editor, board, camera.scale)
       if (under && (!hit || under.kind !== 'frame')) hit = { id: under.id, part: 'body' }
     }
     return {

@@ -35,7 +35,13 @@ export const LINE_WIDTH = 3
 export const MARK_RADIUS = 14
 const ARROW_LENGTH = 16
 const ARROW_WIDTH = 14
-const LABEL_SIZE = 16
+/** Font size, height and side padding of an arrow's label, in board units (not scaled by k). */
+export const LABEL_SIZE = 16
+export const LABEL_HEIGHT = LABEL_SIZE * 1.5
+export const LABEL_PAD = 6
+export const LABEL_FONT = `${LABEL_SIZE}px ${FONT_FAMILY}`
+export const LABEL_FILL = 'rgba(255,255,255,0.92)'
+export const LABEL_RADIUS = 4
 
 // A heart in a 24×24 box (centre at 12, 12).
 const HEART_PATH =
@@ -98,8 +104,7 @@ export function drawConnector(
     arrowHead(ctx, start, -ux, -uy, head, (ARROW_WIDTH * k * head) / (ARROW_LENGTH * k))
 
   const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }
-  // Marks grow when zoomed out, but never swallow a short arrow.
-  const r = Math.min(MARK_RADIUS * k, Math.max(2 * MARK_RADIUS, len / 4, 0.5 * MARK_RADIUS * k))
+  const r = markRadius(len, k)
   if (style.line === 'broken') {
     // A lightning across the line: a break that still reads when dashes blur on a projector.
     const offset = style.marker === 'none' || len < 7 * r ? 0 : 2.8 * r
@@ -132,10 +137,38 @@ export function drawConnector(
   }
 
   if (options.label !== false && style.label.trim()) {
-    const below = style.marker === 'none' ? 0 : r + LABEL_SIZE * 0.9
-    drawLabel(ctx, style.label.trim(), { x: mid.x, y: mid.y + below })
+    drawLabel(ctx, style.label, labelCenter(start, end, style.marker, k))
   }
   ctx.restore()
+}
+
+/** Radius of an arrow's mark: it grows when zoomed out, but never swallows a short arrow. */
+export function markRadius(len: number, k: number): number {
+  return Math.min(MARK_RADIUS * k, Math.max(2 * MARK_RADIUS, len / 4, 0.5 * MARK_RADIUS * k))
+}
+
+/** Where an arrow's label is centred: on its middle, or below its mark when it has one. */
+export function labelCenter(
+  start: Point,
+  end: Point,
+  marker: ConnectorRecord['marker'],
+  k: number,
+): Point {
+  const len = Math.hypot(end.x - start.x, end.y - start.y)
+  const below = marker === 'none' ? 0 : markRadius(len, k) + LABEL_SIZE * 0.9
+  return { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 + below }
+}
+
+/** The label as drawn: trimmed, long ones cut at 80 characters. */
+const shownLabel = (text: string) => {
+  const trimmed = text.trim()
+  return trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed
+}
+
+/** Width of the label's background in board units, measured on `ctx` (its font is set). */
+export function labelWidth(ctx: CanvasRenderingContext2D, text: string): number {
+  ctx.font = LABEL_FONT
+  return ctx.measureText(shownLabel(text)).width + 2 * LABEL_PAD
 }
 
 function arrowHead(
@@ -179,18 +212,15 @@ function lightning(ctx: CanvasRenderingContext2D, at: Point, ux: number, uy: num
 }
 
 function drawLabel(ctx: CanvasRenderingContext2D, text: string, at: Point) {
-  const shown = text.length > 80 ? `${text.slice(0, 79)}…` : text
-  ctx.font = `${LABEL_SIZE}px ${FONT_FAMILY}`
+  const w = labelWidth(ctx, text)
   ctx.textAlign = 'center'
   ctx.textBaseline = 'middle'
-  const w = ctx.measureText(shown).width + 12
-  const h = LABEL_SIZE * 1.5
-  ctx.fillStyle = 'rgba(255,255,255,0.92)'
+  ctx.fillStyle = LABEL_FILL
   ctx.beginPath()
-  ctx.roundRect(at.x - w / 2, at.y - h / 2, w, h, 4)
+  ctx.roundRect(at.x - w / 2, at.y - LABEL_HEIGHT / 2, w, LABEL_HEIGHT, LABEL_RADIUS)
   ctx.fill()
   ctx.fillStyle = INK
-  ctx.fillText(shown, at.x, at.y)
+  ctx.fillText(shownLabel(text), at.x, at.y)
 }
 
 /** The box a connector may paint into, for culling. */

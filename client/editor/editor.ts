@@ -18,6 +18,7 @@ import {
 import { Store } from '../lib/store.ts'
 import { PresenceStore } from '../sync/presence.ts'
 import type { BoardSession } from '../sync/session.ts'
+import { ConnectorIndex } from './connectorIndex.ts'
 import { ConnectorsStore } from './connectorsStore.ts'
 import { ItemsStore } from './itemsStore.ts'
 import { RecordStore } from './recordStore.ts'
@@ -42,6 +43,8 @@ export interface Action<A = void> {
 export class Editor {
   readonly items: ItemsStore
   readonly connectors: ConnectorsStore
+  /** Where connectors are, for hit tests without hit regions (far zoom). */
+  readonly connectorIndex: ConnectorIndex
   readonly tags: RecordStore<TagRecord>
   readonly view = new Store<ViewState>(initialViewState())
   readonly presence: PresenceStore
@@ -56,21 +59,20 @@ export class Editor {
   ) {
     this.items = new ItemsStore(session.doc)
     this.connectors = new ConnectorsStore(session.doc)
+    this.connectorIndex = new ConnectorIndex(this.connectors, this.items)
     this.tags = new RecordStore(tagsCollection(session.doc), (a, b) => a.name.localeCompare(b.name))
     this.presence = new PresenceStore(session.awareness, user)
-    // Drop selected ids that someone else deleted.
+    // Drop selected ids that someone else deleted, and stop editing one.
     const dropGone = (changed: Set<string>) => {
       const sel = this.view.get().selection
       if ([...changed].some((id) => sel.has(id) && !this.exists(id))) {
         this.select([...sel].filter((id) => this.exists(id)))
       }
+      const editing = this.view.get().editing
+      if (editing && !this.exists(editing.id)) this.view.set({ editing: null })
     }
     this.connectors.subscribe(dropGone)
-    this.items.subscribe((changed) => {
-      dropGone(changed)
-      const editing = this.view.get().editing
-      if (editing && !this.items.get(editing.id)) this.view.set({ editing: null })
-    })
+    this.items.subscribe(dropGone)
   }
 
   get doc() {
@@ -174,6 +176,7 @@ export class Editor {
 
   destroy(): void {
     this.items.destroy()
+    this.connectorIndex.destroy()
     this.connectors.destroy()
     this.tags.destroy()
     this.presence.destroy()
