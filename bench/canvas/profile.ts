@@ -65,7 +65,46 @@ try {
     const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
   })
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes as (Node & { children?: number[] })[])
+    for (const c of n.children ?? []) parent.set(c, n.id)
+  const label = (n: Node) =>
+    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+  const total = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>()
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const key = label(byId.get(cur)!)
+      if (seen.has(key)) continue
+      seen.add(key)
+      total.set(key, (total.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+    }
+  })
   console.log(`wall ${wall} ms`)
+  if (process.env.PROFILE_TIMELINE) {
+    // What the page did, 50 ms at a time: the busiest function a few frames below the root.
+    const buckets = new Map<number, Map<string, number>>()
+    let t = 0
+    profile.samples.forEach((id, i) => {
+      t += (profile.timeDeltas[i] ?? 0) / 1000
+      const path: string[] = []
+      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+        path.unshift(label(byId.get(cur)!))
+      const key = path.slice(1, 4).join(' > ') || '(root)'
+      const b = buckets.get(Math.floor(t / 50)) ?? new Map<string, number>()
+      b.set(key, (b.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+      buckets.set(Math.floor(t / 50), b)
+    })
+    for (const [k, b] of [...buckets].sort((a, c) => a[0] - c[0])) {
+      const [top, ms] = [...b].sort((a, c) => c[1] - a[1])[0]!
+      console.log(`${String(k * 50).padStart(5)} ms  ${ms.toFixed(0).padStart(3)}  ${top}`)
+    }
+  }
+  console.log('--- inclusive')
+  for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 60))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`)
+  console.log('--- self')
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
     console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`)
 } finally {

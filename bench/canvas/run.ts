@@ -120,7 +120,15 @@ async function main() {
         }
       ).__marks
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
-      return { ...m, domContentLoaded: nav.domContentLoadedEventEnd }
+      // Marks the client sets as it opens a board (client/sync/session.ts).
+      const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? 0
+      return {
+        ...m,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        session: mark('board:session'),
+        connect: mark('board:connect'),
+        loaded: mark('board:loaded'),
+      }
     })
     const fitScale = await page.evaluate(() => (window as unknown as W).__canvas!.camera().scale)
     say(`first full draw after ${Math.round(firstDrawMs)} ms (zoom ${fitScale.toFixed(3)})`)
@@ -173,8 +181,11 @@ async function main() {
       // opened, the server's answer with the board arrived; the rest is applying and drawing it.
       load: {
         domContentLoaded: Math.round(marks.domContentLoaded),
+        sessionCreated: Math.round(marks.session),
+        connectCalled: Math.round(marks.connect),
         socketOpen: Math.round(marks.wsOpen),
         contentReceived: Math.round(marks.contentAt),
+        docLoaded: Math.round(marks.loaded),
         contentBytes: marks.contentBytes,
         applyAndDrawMs: Math.round(firstDrawMs - marks.contentAt),
       },

@@ -1,12 +1,12 @@
+import { boardIdFromPath, boardPath } from '../../shared/protocol/paths.ts'
+
 /** The app's two pages, read from the path; no router library needed for two routes. */
 export type Route = { page: 'start' } | { page: 'board'; boardId: string } | { page: 'missing' }
 
-const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/
-
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'start' }
-  const m = BOARD_PATH.exec(pathname)
-  return m ? { page: 'board', boardId: m[1]! } : { page: 'missing' }
+  const boardId = boardIdFromPath(pathname)
+  return boardId ? { page: 'board', boardId } : { page: 'missing' }
 }
 
 /** Reads `#token=...` from a fragment; the fragment never reaches the server in a request. */
@@ -16,7 +16,7 @@ export function tokenFromHash(hash: string): string | null {
   return token && token.length <= 512 ? token : null
 }
 
-export const boardPath = (boardId: string) => `/b/${encodeURIComponent(boardId)}`
+export { boardPath }
 
 const listeners = new Set<() => void>()
 

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { addItems, comments, deleteItems, updateItem } from '../../shared/doc/index.ts'
 import { recordTypes, type NoteRecord } from '../../shared/schema/index.ts'
-import { absorb, changesSince, takeLook } from './catchUp.ts'
+import { absorb, changesSince, resummarise, summarise, takeLook } from './catchUp.ts'
 
 const note = (id: string, x: number, y: number): NoteRecord => ({
   ...recordTypes.note.defaults(),
@@ -46,5 +46,24 @@ describe('catch-up', () => {
     deleteItems(doc, ['b'], null)
     seen = absorb(seen, doc, ['a', 'b'])
     expect(summary(doc, seen)).toEqual([])
+  })
+
+  it('keeps a summary up to date from the ids that changed, comments following their target', () => {
+    const doc = new Y.Doc()
+    addItems(doc, [note('a', 0, 0), note('b', 200, 0)], null)
+    comments(doc).add(
+      [{ ...recordTypes.comment.defaults(), id: 'm1', kind: 'comment', targetId: 'b' }],
+      null,
+    )
+    const kept = summarise(doc)
+    const seen = takeLook(doc)
+    updateItem(doc, 'a', { text: 'changed' }, null)
+    updateItem(doc, 'b', { x: 900 }, null)
+    addItems(doc, [note('c', 0, 400)], null)
+    deleteItems(doc, ['a'], null)
+    resummarise(kept, doc, ['a', 'b', 'c'])
+    expect(kept).toEqual(summarise(doc))
+    expect(kept.get('m1')?.seen.b[0]).toBe(900)
+    expect(summary(doc, seen)).toEqual(changesSince(seen, kept).map((c) => `${c.status}:${c.id}`))
   })
 })

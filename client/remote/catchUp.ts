@@ -81,30 +81,55 @@ function boxOf(doc: Y.Doc, record: AnyRecord): Box {
   return [0, 0, 1, 1]
 }
 
-function summarise(doc: Y.Doc): Map<string, { seen: SeenRecord; record: AnyRecord }> {
-  const out = new Map<string, { seen: SeenRecord; record: AnyRecord }>()
-  const add = (c: SeenRecord['c'], records: AnyRecord[]) => {
-    for (const r of records)
-      out.set(r.id, { seen: { c, h: fingerprint(r), b: boxOf(doc, r) }, record: r })
+/** The board as a look sees it: each record's summary, with the record it was taken from. */
+export type Summary = Map<string, { seen: SeenRecord; record: AnyRecord }>
+
+/** Summaries of every record, or of the records with these ids only (missing ones left out). */
+export function summarise(doc: Y.Doc, ids?: Iterable<string>): Summary {
+  const out: Summary = new Map()
+  const add = (c: SeenRecord['c'], r: AnyRecord) =>
+    out.set(r.id, { seen: { c, h: fingerprint(r), b: boxOf(doc, r) }, record: r })
+  if (ids) {
+    for (const id of ids) {
+      const item = items(doc).get(id)
+      const connector = item ? null : connectors(doc).get(id)
+      const comment = item || connector ? null : comments(doc).get(id)
+      if (item) add('i', item)
+      else if (connector) add('c', connector)
+      else if (comment) add('m', comment)
+    }
+    return out
   }
-  add('i', items(doc).all())
-  add('c', connectors(doc).all())
-  add('m', comments(doc).all())
+  for (const r of items(doc).all()) add('i', r)
+  for (const r of connectors(doc).all()) add('c', r)
+  for (const r of comments(doc).all()) add('m', r)
   return out
 }
 
+/**
+ * Brings a summary up to date after these records changed. Comments are always re-read: their
+ * box is their target's, which moves without them.
+ */
+export function resummarise(summary: Summary, doc: Y.Doc, ids: Iterable<string>): void {
+  const changed = new Set(ids)
+  for (const [id, { seen }] of summary) if (seen.c === 'm') changed.add(id)
+  for (const id of changed) summary.delete(id)
+  for (const [id, entry] of summarise(doc, changed)) summary.set(id, entry)
+}
+
 /** What the board looks like now, to compare with later. */
-export function takeLook(doc: Y.Doc, at = Date.now()): LastSeen {
+export function takeLook(doc: Y.Doc, at = Date.now(), now = summarise(doc)): LastSeen {
   const records: LastSeen['records'] = {}
-  for (const [id, { seen }] of summarise(doc)) records[id] = seen
+  for (const [id, { seen }] of now) records[id] = seen
   return { at, records }
 }
 
 /** The look with these records as they are now: one's own edits are not news to oneself. */
 export function absorb(seen: LastSeen, doc: Y.Doc, ids: Iterable<string>): LastSeen {
-  const now = summarise(doc)
+  const list = [...ids]
+  const now = summarise(doc, list)
   const records = { ...seen.records }
-  for (const id of ids) {
+  for (const id of list) {
     const entry = now.get(id)
     if (entry) records[id] = entry.seen
     else delete records[id]
@@ -115,8 +140,8 @@ export function absorb(seen: LastSeen, doc: Y.Doc, ids: Iterable<string>): LastS
 const COLLECTIONS = { i: 'items', c: 'connectors', m: 'comments' } as const
 
 /** Changes since `seen`, in reading order (top to bottom, left to right), deletions last. */
-export function changesSince(seen: LastSeen, doc: Y.Doc): CatchUpChange[] {
-  const now = summarise(doc)
+export function changesSince(seen: LastSeen, board: Y.Doc | Summary): CatchUpChange[] {
+  const now = board instanceof Map ? board : summarise(board)
   const out: CatchUpChange[] = []
   const box = (b: Box) => ({ x: b[0], y: b[1], w: b[2], h: b[3] })
   for (const [id, { seen: cur, record }] of now) {

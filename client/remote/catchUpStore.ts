@@ -4,6 +4,7 @@
  */
 import type * as Y from 'yjs'
 import { comments, connectors, items, LOCAL_ORIGIN } from '../../shared/doc/index.ts'
+import { whenIdle } from '../lib/idle.ts'
 import { readStored, writeStored } from '../lib/storage.ts'
 import { Store } from '../lib/store.ts'
 import type { BoardSession } from '../sync/session.ts'
@@ -11,9 +12,12 @@ import {
   absorb,
   changesSince,
   lastSeenSchema,
+  resummarise,
+  summarise,
   takeLook,
   type CatchUpChange,
   type LastSeen,
+  type Summary,
 } from './catchUp.ts'
 
 export interface CatchUpState {
@@ -30,6 +34,9 @@ export class CatchUpStore extends Store<CatchUpState> {
   private seen: LastSeen | null
   private readonly key: string
   private timer: ReturnType<typeof setTimeout> | null = null
+  /** The board now, kept up to date change by change once first needed. */
+  private now: Summary | null = null
+  private cancelIdle: (() => void) | null = null
   private readonly cleanup: (() => void)[] = []
 
   constructor(
@@ -41,6 +48,7 @@ export class CatchUpStore extends Store<CatchUpState> {
     this.seen = readStored<LastSeen | null>(this.key, lastSeenSchema, null)
     const doc = session.doc
     const onChange = (changed: Set<string>, origin: unknown) => {
+      if (this.now) resummarise(this.now, doc, changed)
       // One's own edits are not news: fold them into the look as they happen.
       if (origin === LOCAL_ORIGIN && this.seen) {
         this.seen = absorb(this.seen, doc, changed)
@@ -50,16 +58,28 @@ export class CatchUpStore extends Store<CatchUpState> {
     }
     for (const coll of [items(doc), connectors(doc), comments(doc)])
       this.cleanup.push(coll.observe(onChange))
+    // Looking at a big board takes a while: after the board is drawn, not before.
     const ready = () => {
       if (!session.provider.synced) return
       // The first visit: everything there is the starting point, nothing is news.
-      if (!this.seen) this.markAllSeen()
-      else this.schedule()
+      this.idle(() => (this.seen ? this.recompute() : this.markAllSeen()))
     }
     session.provider.on('sync', ready)
     this.cleanup.push(() => session.provider.off('sync', ready))
     ready()
-    if (this.seen) this.recompute()
+    if (this.seen) this.idle(() => this.recompute())
+  }
+
+  private idle(fn: () => void): void {
+    this.cancelIdle?.()
+    this.cancelIdle = whenIdle(() => {
+      this.cancelIdle = null
+      fn()
+    })
+  }
+
+  private current(): Summary {
+    return (this.now ??= summarise(this.doc))
   }
 
   private get doc(): Y.Doc {
@@ -67,7 +87,7 @@ export class CatchUpStore extends Store<CatchUpState> {
   }
 
   markAllSeen(): void {
-    this.seen = takeLook(this.doc)
+    this.seen = takeLook(this.doc, Date.now(), this.current())
     this.save()
     this.recompute()
   }
@@ -94,7 +114,7 @@ export class CatchUpStore extends Store<CatchUpState> {
 
   private recompute(): void {
     if (!this.seen) return
-    const changes = changesSince(this.seen, this.doc)
+    const changes = changesSince(this.seen, this.current())
     const prev = this.get()
     const currentId = prev.changes[prev.current]?.id
     const current = currentId ? changes.findIndex((c) => c.id === currentId) : -1
@@ -103,6 +123,7 @@ export class CatchUpStore extends Store<CatchUpState> {
 
   destroy(): void {
     if (this.timer) clearTimeout(this.timer)
+    this.cancelIdle?.()
     for (const fn of this.cleanup) fn()
   }
 }

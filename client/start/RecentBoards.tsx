@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { t, type MessageKey } from '../i18n/i18n.ts'
 import { forgetBoard, listRecentBoards } from '../lib/recentBoards.ts'
-import { navigate } from '../lib/route.ts'
+import { boardPath, navigate } from '../lib/route.ts'
 
 /** Boards this device opened before, newest first. */
 export function RecentBoards() {
@@ -15,10 +15,10 @@ export function RecentBoards() {
         {boards.map((b) => (
           <li key={b.id}>
             <a
-              href={`/b/${b.id}`}
+              href={boardPath(b.id)}
               onClick={(e) => {
                 e.preventDefault()
-                navigate(`/b/${b.id}`)
+                navigate(boardPath(b.id))
               }}
             >
               <span className="recent-name">{b.title || t('board-untitled')}</span>

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { t } from '../i18n/i18n.ts'
 import { saveLinks } from '../lib/links.ts'
 import { rememberBoard } from '../lib/recentBoards.ts'
-import { navigate } from '../lib/route.ts'
+import { boardPath, navigate } from '../lib/route.ts'
 import { CopyField } from '../ui/CopyField.tsx'
 import { createBoard, type CreatedBoard } from './api.ts'
 import { RecentBoards } from './RecentBoards.tsx'
@@ -104,7 +104,7 @@ export function StartPage() {
                   type="button"
                   className="button button--large"
                   data-testid="open-facilitator"
-                  onClick={() => navigate(`/b/${created.board.id}`)}
+                  onClick={() => navigate(boardPath(created.board.id))}
                 >
                   {t('open-as-facilitator')}
                 </button>

@@ -5,7 +5,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { IndexeddbPersistence, storeState } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { z } from 'zod'
@@ -24,6 +24,7 @@ import {
   MESSAGE_SYNC,
 } from '../../shared/protocol/messages.ts'
 import { userSecret } from '../lib/identity.ts'
+import { whenIdle } from '../lib/idle.ts'
 import { Store } from '../lib/store.ts'
 import { readStored, writeStored } from '../lib/storage.ts'
 import type { SessionStatus } from './connection.ts'
@@ -57,6 +58,7 @@ export class BoardSession {
   private readonly pendingKey: string
   private forbiddenCloses = 0
   private readonly cleanup: (() => void)[] = []
+  private cancelStore: (() => void) | null = null
 
   constructor(readonly options: SessionOptions) {
     const { boardId, token } = options
@@ -90,15 +92,22 @@ export class BoardSession {
     this.trackLocalChanges()
     this.trackConnection()
 
-    // Load the local copy first so that the first sync sends only what the server lacks.
+    // A device that opened this board before has a local copy: load it first so that the first
+    // sync sends only what the server lacks. A first visit has nothing to wait for.
+    const localKey = `wb.local.${boardId}`
+    const hasLocalCopy = readStored(localKey, z.boolean(), false)
+    writeStored(localKey, true)
     let started = false
+    performance.mark('board:session')
     const start = () => {
       if (started) return
       started = true
+      performance.mark('board:connect')
       // A local copy with content is enough to show; an empty one waits for the server.
       if (items(this.doc).map.size > 0) this.onLoaded()
       this.provider.connect()
     }
+    if (!hasLocalCopy) start()
     void this.local.whenSynced.then(start, start)
     const fallback = setTimeout(start, 1500)
     this.cleanup.push(() => clearTimeout(fallback))
@@ -110,6 +119,7 @@ export class BoardSession {
 
   private onLoaded(): void {
     if (this.status.get().loaded) return
+    performance.mark('board:loaded')
     this.status.set({ loaded: true, newerSchema: migrateBoard(this.doc) === 'newer' })
   }
 
@@ -124,11 +134,33 @@ export class BoardSession {
     const sync = handlers[MESSAGE_SYNC]!
     handlers[MESSAGE_SYNC] = ((encoder, decoder, provider, emitSynced, type) => {
       afterStep2 = decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2
-      sync(encoder, decoder, provider, emitSynced, type)
+      if (afterStep2) this.applyQuietly(() => sync(encoder, decoder, provider, emitSynced, type))
+      else sync(encoder, decoder, provider, emitSynced, type)
       // A reply means we answered the server's sync step 1 with everything it lacks.
       if (encoding.length(encoder) > 1) this.saves.markAllSent()
       if (provider.synced && !this.status.get().loaded) this.onLoaded()
     }) as Handler
+  }
+
+  /**
+   * Applies the server's answer to our sync step 1, which can be the whole board, without the
+   * doc's 'update' listeners: Yjs would re-encode all of it for them, and neither needs it (the
+   * provider never echoes the server's own updates; the local copy stores the new state in one
+   * go once the board is drawn).
+   */
+  private applyQuietly(apply: () => void): void {
+    const listeners = [this.provider._updateHandler, this.local._storeUpdate]
+    for (const l of listeners) this.doc.off('update', l)
+    try {
+      apply()
+    } finally {
+      for (const l of listeners) this.doc.on('update', l)
+    }
+    this.cancelStore?.()
+    this.cancelStore = whenIdle(() => {
+      this.cancelStore = null
+      storeState(this.local, true).catch(() => {})
+    })
   }
 
   private trackLocalChanges(): void {
@@ -196,6 +228,7 @@ export class BoardSession {
 
   destroy(): void {
     for (const c of this.cleanup) c()
+    this.cancelStore?.()
     this.undo.destroy()
     this.provider.destroy()
     void this.local.destroy()

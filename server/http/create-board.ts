@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { formatIssues, SchemaError } from '../../shared/schema/index.ts'
 import { ROLES, type Role } from '../../shared/protocol/messages.ts'
+import { boardPath } from '../../shared/protocol/paths.ts'
 import { isAdmin } from '../auth/admin.ts'
 import { createTokens } from '../auth/tokens.ts'
 import { createBoard } from '../boards/create-board.ts'
@@ -36,7 +37,7 @@ export const createBoardRoute: RouteHandler = async (ctx) => {
   const tokens = createTokens(app.secret, id)
   const base = publicBase(ctx)
   const links = Object.fromEntries(
-    ROLES.map((role) => [role, `${base}/b/${id}#token=${tokens[role]}`]),
+    ROLES.map((role) => [role, `${base}${boardPath(id)}#token=${tokens[role]}`]),
   ) as Record<Role, string>
   app.log.info({ boardId: id, template: body.data.template ?? 'blank' }, 'board created')
   sendJson(res, 201, { id, tokens, links })

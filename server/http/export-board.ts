@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../../shared/export/index.ts'
+import { boardPath } from '../../shared/protocol/paths.ts'
 import { requireRole, withBoard } from './board-access.ts'
 import type { RouteHandler } from './context.ts'
 import { publicBase } from './public-base.ts'
@@ -11,7 +12,7 @@ export const exportBoardRoute: RouteHandler = async (ctx) => {
   if (!isExportFormat(format)) {
     throw new HttpError(400, `unknown format "${format}"; known: ${EXPORT_FORMATS.join(', ')}`)
   }
-  const source = `${publicBase(ctx)}/b/${ctx.params.id}`
+  const source = `${publicBase(ctx)}${boardPath(ctx.params.id!)}`
   const out = await withBoard(ctx, (room) => renderExport(room.doc, format, { source }))
   const body = Buffer.from(out.body, 'utf8')
   ctx.res.writeHead(200, {

@@ -40,8 +40,9 @@ export class Connection {
     return this.closing || this.socket.readyState !== WebSocket.OPEN
   }
 
-  send(data: Uint8Array): void {
-    if (this.closed) return
+  /** Sends a frame; `onWritten` runs once it is handed to the network (or dropped). */
+  send(data: Uint8Array, onWritten?: () => void): void {
+    if (this.closed) return onWritten?.()
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       // A client that stops reading must not make the server hold the room's traffic for it.
       this.log.warn(
@@ -50,9 +51,9 @@ export class Connection {
       )
       this.closing = true
       this.socket.terminate()
-      return
+      return onWritten?.()
     }
-    this.socket.send(data)
+    this.socket.send(data, onWritten && (() => onWritten()))
   }
 
   close(code: number, reason: string): void {

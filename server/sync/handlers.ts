@@ -82,6 +82,19 @@ export const messageHandlers: Readonly<Record<number, MessageHandler>> = {
   [MESSAGE_VOTE]: handleVote,
 }
 
+/** The state vector of a well-formed sync step 1 frame; null for any other frame. */
+export function readSyncStep1(frame: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null
+    if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep1) return null
+    const stateVector = decoding.readVarUint8Array(decoder)
+    return decoding.hasContent(decoder) ? null : stateVector
+  } catch {
+    return null
+  }
+}
+
 /** Reads one frame and runs its handler. Throws ProtocolError for anything malformed. */
 export function dispatch(room: Room, conn: Connection, frame: Uint8Array): void {
   const decoder = decoding.createDecoder(frame)

@@ -4,6 +4,11 @@
  * (at most MAX_BATCH) are appended in one store call, then sent on as one merged update, then
  * acked.
  * Store operations run one after another on a promise chain, so compaction never races appends.
+ *
+ * Building the document from what is stored takes a while for a big board (about half a second
+ * for 10,000 post-its), so a room starts unbuilt: a client's first sync is answered straight from
+ * the stored bytes, and the document is built once that answer is on its way (or as soon as
+ * anything needs it). Everything else a client sends meanwhile waits for the build, in order.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -12,7 +17,7 @@ import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import { Connection } from './connection.ts'
 import { awarenessFrame, savedFrame, syncStep1, syncStep2, syncUpdate } from './encode.ts'
-import { dispatch } from './handlers.ts'
+import { dispatch, readSyncStep1 } from './handlers.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
 import type { ChangeHook } from '../hooks/change.ts'
@@ -38,9 +43,22 @@ interface PendingUpdate {
 
 const LOAD_ORIGIN = Symbol('load')
 
+/** How long a room stays unbuilt at most, waiting for first syncs to answer from the store. */
+const BUILD_WAIT_MS = 1000
+
 export class Room {
-  readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly ydoc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
+  /** What the store holds, until the document is built from it. */
+  private stored: Uint8Array | null
+  /** Connections added before the build: they get our sync step 1 once it is done. */
+  private readonly joinedEarly = new Set<Connection>()
+  /** Connections answered from the stored bytes: acked once built (the bytes are stored). */
+  private readonly answeredEarly = new Set<Connection>()
+  /** Frames that arrived before the build, replayed in order after it. */
+  private backlog: [Connection, Uint8Array][] = []
+  private answersInFlight = 0
+  private buildTimer: NodeJS.Timeout | null = null
   /** Each connection with the awareness client ids it controls, removed when it closes. */
   private readonly conns = new Map<Connection, Set<number>>()
   private pending: PendingUpdate[] = []
@@ -63,13 +81,66 @@ export class Room {
     this.seq = stored.seq
     this.sinceSnapshot = stored.updates.length > 1 ? stored.updates.length : 0
     // One merged update integrates far faster than many small ones applied in turn.
-    if (stored.updates.length > 0) {
-      Y.applyUpdate(this.doc, mergeUpdates(stored.updates), LOAD_ORIGIN)
-    }
+    this.stored = stored.updates.length > 0 ? mergeUpdates(stored.updates) : null
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.onDocUpdate)
+    this.ydoc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
+    if (this.stored) this.buildTimer = setTimeout(() => this.build(), BUILD_WAIT_MS).unref()
+  }
+
+  /** The board's document, built from the store on first use. */
+  get doc(): Y.Doc {
+    this.build()
+    return this.ydoc
+  }
+
+  /** Whether the document has been built from the store yet. */
+  get built(): boolean {
+    return this.stored === null
+  }
+
+  private build(): void {
+    const stored = this.stored
+    if (!stored || this.destroyed) return
+    this.stored = null
+    if (this.buildTimer) clearTimeout(this.buildTimer)
+    this.buildTimer = null
+    Y.applyUpdate(this.ydoc, stored, LOAD_ORIGIN)
+    // Our answers held exactly what is stored: ack it, then ask for what we lack.
+    const covered = Y.encodeStateVector(this.ydoc)
+    for (const conn of this.joinedEarly) {
+      if (!this.conns.has(conn)) continue
+      if (conn.wantsAcks && this.answeredEarly.has(conn)) conn.send(savedFrame(covered))
+      conn.send(syncStep1(this.ydoc))
+    }
+    this.joinedEarly.clear()
+    this.answeredEarly.clear()
+    for (const [conn, frame] of this.backlog.splice(0)) this.receive(conn, frame)
+  }
+
+  /**
+   * Builds once every connection that joined meanwhile has had its first sync answered and the
+   * answers are written out: building blocks the event loop, and with it their sending.
+   */
+  private readonly buildWhenAnswered = (): void => {
+    if (!this.stored || this.destroyed || this.answersInFlight > 0) return
+    for (const conn of this.joinedEarly) if (!this.answeredEarly.has(conn)) return
+    this.build()
+  }
+
+  /** Answers a sync step 1 from the stored bytes; false when the frame is something else. */
+  private answerFromStored(conn: Connection, frame: Uint8Array, stored: Uint8Array): boolean {
+    const stateVector = readSyncStep1(frame)
+    if (!stateVector) return false
+    const empty = Y.decodeStateVector(stateVector).size === 0
+    this.answeredEarly.add(conn)
+    this.answersInFlight++
+    conn.send(syncStep2(empty ? stored : Y.diffUpdate(stored, stateVector)), () => {
+      this.answersInFlight--
+      setImmediate(this.buildWhenAnswered)
+    })
+    return true
   }
 
   /** Loads a board from the store; null when the store has never heard of it. */
@@ -104,7 +175,8 @@ export class Room {
   add(conn: Connection): void {
     if (this.storeFailure) return conn.close(1011, 'storage failure')
     this.conns.set(conn, new Set())
-    conn.send(syncStep1(this.doc))
+    if (this.stored) this.joinedEarly.add(conn)
+    else conn.send(syncStep1(this.doc))
     if (this.awareness.getStates().size > 0) this.sendAwareness(conn)
   }
 
@@ -112,6 +184,9 @@ export class Room {
     const ids = this.conns.get(conn)
     if (!ids) return
     this.conns.delete(conn)
+    this.joinedEarly.delete(conn)
+    this.answeredEarly.delete(conn)
+    if (this.stored) setImmediate(this.buildWhenAnswered)
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null)
   }
 
@@ -119,6 +194,10 @@ export class Room {
   receive(conn: Connection, frame: Uint8Array): void {
     if (conn.closed || !this.conns.has(conn)) return
     try {
+      if (this.stored) {
+        if (!this.answerFromStored(conn, frame, this.stored)) this.backlog.push([conn, frame])
+        return
+      }
       dispatch(this, conn, frame)
     } catch (err) {
       const error = err instanceof ProtocolError ? err : malformed(String(err))
@@ -199,9 +278,10 @@ export class Room {
       if (this.sinceSnapshot > 0) await this.compact()
     })
     this.destroyed = true
-    this.doc.off('update', this.onDocUpdate)
+    if (this.buildTimer) clearTimeout(this.buildTimer)
+    this.ydoc.off('update', this.onDocUpdate)
     this.awareness.destroy()
-    this.doc.destroy()
+    this.ydoc.destroy()
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -290,7 +370,8 @@ export class Room {
   private async compact(): Promise<void> {
     try {
       // May include updates not appended yet; storing more than the log holds is harmless.
-      await this.options.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.seq)
+      const state = this.stored ?? Y.encodeStateAsUpdate(this.doc)
+      await this.options.store.compact(this.boardId, state, this.seq)
       this.sinceSnapshot = 0
       this.log.debug({ seq: this.seq }, 'compacted')
     } catch (err) {

@@ -1,0 +1,12 @@
+/**
+ * Runs `fn` when the browser has a moment (or after `timeoutMs` at the latest), for work that
+ * must not hold up drawing the board. Returns a function that cancels it.
+ */
+export function whenIdle(fn: () => void, timeoutMs = 2000): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(() => fn(), { timeout: timeoutMs })
+    return () => cancelIdleCallback(handle)
+  }
+  const handle = setTimeout(fn, 0)
+  return () => clearTimeout(handle)
+}
