@@ -1,12 +1,22 @@
-import { LOCAL_ORIGIN, updateItem } from '../../shared/doc/index.ts'
+import { connectors, LOCAL_ORIGIN, updateItem } from '../../shared/doc/index.ts'
+import type { Editor } from '../editor/editor.ts'
+import type { Editing } from '../editor/viewState.ts'
 import { defineAction } from './registry.ts'
 
-/** Typing in a post-it or a frame title; updateItem diffs the text so concurrent typing merges. */
-export const editText = defineAction<{ id: string; field: 'text' | 'title'; value: string }>({
+/**
+ * Typing in a post-it, a label, a frame title or an arrow's label; the document diffs the text
+ * so concurrent typing merges. A blank arrow label is stored empty: the arrow has no label then.
+ */
+export const editText = defineAction<{ id: string; field: Editing['field']; value: string }>({
   id: 'editText',
   label: 'action-edit-text',
   mutates: true,
   perform(editor, { id, field, value }) {
+    if (field === 'label') {
+      if (!editor.connectors.get(id)) return
+      connectors(editor.doc).update([[id, { label: value.trim() ? value : '' }]], LOCAL_ORIGIN)
+      return
+    }
     const item = editor.items.get(id)
     if (!item) return
     if (field === 'text' && item.kind === 'frame') return
@@ -15,17 +25,33 @@ export const editText = defineAction<{ id: string; field: 'text' | 'title'; valu
   },
 })
 
-/** Opens the in-place editor on the one selected post-it or frame. */
+/** The text a record is edited by: a frame's title, an arrow's label, else its text. */
+export function editableField(editor: Editor, id: string): Editing['field'] | null {
+  if (editor.connectors.get(id)) return 'label'
+  const item = editor.items.get(id)
+  if (!item) return null
+  return item.kind === 'frame' ? 'title' : 'text'
+}
+
+const onlySelected = (editor: Editor): string | null => {
+  const { selection } = editor.view.get()
+  return selection.size === 1 ? [...selection][0]! : null
+}
+
+/** Opens the in-place editor on the one selected post-it, label, frame or arrow. */
 export const startEditing = defineAction({
   id: 'startEditing',
   label: 'action-edit-text',
   keys: ['Enter'],
   mutates: true,
   contextMenu: true,
-  enabled: (editor) => editor.selectedItems().length === 1,
+  enabled: (editor) => {
+    const id = onlySelected(editor)
+    return id !== null && editableField(editor, id) !== null
+  },
   perform(editor) {
-    const item = editor.selectedItems()[0]
-    if (!item) return
-    editor.view.set({ editing: { id: item.id, field: item.kind === 'frame' ? 'title' : 'text' } })
+    const id = onlySelected(editor)
+    const field = id === null ? null : editableField(editor, id)
+    if (id !== null && field) editor.view.set({ editing: { id, field } })
   },
 })

@@ -22,6 +22,9 @@ export function ConnectorsLayer({ editor }: { editor: Editor }) {
   const lowDetail = useStore(editor.view, (s) => isLowDetail(s.camera.scale))
   const k = useStore(editor.view, (s) => markScale(s.camera.scale))
   const selection = useStore(editor.view, (s) => s.selection)
+  const editingLabel = useStore(editor.view, (s) =>
+    s.editing?.field === 'label' ? s.editing.id : null,
+  )
   const moving = useCameraMoving(editor)
   recordDrawn(list)
   if (lowDetail) {
@@ -43,6 +46,7 @@ export function ConnectorsLayer({ editor }: { editor: Editor }) {
           ey={p.end.y}
           k={k}
           selected={selection.has(p.record.id)}
+          editingLabel={editingLabel === p.record.id}
         />
       ))}
     </Layer>

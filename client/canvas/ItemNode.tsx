@@ -58,7 +58,7 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
         <FrameShape frame={item} dx={offset.dx} dy={offset.dy} editingTitle={editing === 'title'} />
       )
     case 'label':
-      return <LabelShape label={item} dx={offset.dx} dy={offset.dy} />
+      return <LabelShape label={item} dx={offset.dx} dy={offset.dy} editing={editing === 'text'} />
   }
 }
 

@@ -9,14 +9,17 @@ interface Props {
   label: LabelRecord
   dx: number
   dy: number
+  /** Its text is being edited in place: the editor shows it instead. */
+  editing: boolean
 }
 
-export const LabelShape = memo(function LabelShape({ label, dx, dy }: Props) {
+export const LabelShape = memo(function LabelShape({ label, dx, dy, editing }: Props) {
   return (
     <Group id={label.id} name="item" x={label.x + dx} y={label.y + dy}>
       {/* Transparent, but hit: a label is picked up by its box, not only its glyphs. */}
       <Rect width={label.w} height={label.h} fill="rgba(0,0,0,0)" perfectDrawEnabled={false} />
       <Text
+        visible={!editing}
         text={label.text}
         width={label.w}
         height={label.h}

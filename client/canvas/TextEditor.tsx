@@ -1,105 +1,106 @@
 /**
- * In-place text editing: an HTML textarea laid over the post-it (or frame title) at the camera's
- * scale. Each change goes to the document through editText, which diffs it into the Y.Text.
+ * In-place text editing: a textarea laid over the text being edited at the camera's scale (a
+ * post-it's or label's text, a frame's title, an arrow's label). Each change goes to the document
+ * through editText, which diffs it into the Y.Text.
  */
-import { useEffect, useLayoutEffect, useRef, useSyncExternalStore, type CSSProperties } from 'react'
 import { editText } from '../actions/editText.ts'
 import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
-import { FRAME_TITLE_HEIGHT, FRAME_TITLE_SIZE } from './FrameShape.tsx'
-import { FONT_FAMILY, FRAME_FILL, INK, NOTE_FILL } from './palette.ts'
-import { LINE_HEIGHT, NOTE_PADDING, noteFontSize } from './textFit.ts'
+import { connectorPath } from '../../shared/geometry/index.ts'
+import { labelCenter, labelWidth, markScale } from './connectorDraw.ts'
+import { InPlaceTextarea } from './InPlaceTextarea.tsx'
+import {
+  arrowLabelEditorStyle,
+  frameTitleEditorStyle,
+  labelEditorStyle,
+  noteEditorStyle,
+} from './textEditorStyle.ts'
+import { useRecord } from './useRecord.ts'
 
 export function TextEditor({ editor }: { editor: Editor }) {
   const editing = useStore(editor.view, (s) => s.editing)
-  const camera = useStore(editor.view, (s) => s.camera)
-  const item = useSyncExternalStore(
-    (cb) => (editing ? editor.items.subscribeId(editing.id, cb) : () => {}),
-    () => (editing ? editor.items.get(editing.id) : undefined),
+  if (!editing) return null
+  // Keyed: each edit mounts its own textarea, which focuses itself.
+  const key = `${editing.id}:${editing.field}`
+  return editing.field === 'label' ? (
+    <ArrowLabelEditor key={key} editor={editor} id={editing.id} />
+  ) : (
+    <ItemTextEditor key={key} editor={editor} id={editing.id} />
   )
-  const ref = useRef<HTMLTextAreaElement>(null)
-  const value = !item
-    ? ''
-    : item.kind === 'frame'
-      ? item.title
-      : item.kind === 'note'
-        ? item.text
-        : ''
+}
 
-  useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    el.focus()
-    el.setSelectionRange(el.value.length, el.value.length)
-  }, [editing?.id, editing?.field])
+const stopEditing = (editor: Editor) => () => editor.view.set({ editing: null })
 
-  // Someone else typed in the same text: take their version, keeping our caret near where it was.
-  useLayoutEffect(() => {
-    const el = ref.current
-    if (!el || el.value === value) return
-    const { selectionStart, selectionEnd } = el
-    const shift = value.length - el.value.length
-    const before = el.value.slice(0, selectionStart) === value.slice(0, selectionStart)
-    el.value = value
-    const at = before ? selectionStart : selectionStart + shift
-    el.setSelectionRange(Math.max(0, at), Math.max(0, before ? selectionEnd : selectionEnd + shift))
-  }, [value])
+function ItemTextEditor({ editor, id }: { editor: Editor; id: string }) {
+  const camera = useStore(editor.view, (s) => s.camera)
+  const item = useRecord(editor.items, id)
+  if (!item) return null
+  const input = (field: 'text' | 'title') => (value: string) =>
+    editor.run(editText, { id: item.id, field, value })
+  switch (item.kind) {
+    case 'frame':
+      return (
+        <InPlaceTextarea
+          value={item.title}
+          style={frameTitleEditorStyle(item, camera)}
+          label={t('edit-frame-title')}
+          maxLength={200}
+          singleLine
+          onInput={input('title')}
+          onClose={stopEditing(editor)}
+        />
+      )
+    case 'note':
+      return (
+        <InPlaceTextarea
+          value={item.text}
+          style={noteEditorStyle(item, camera)}
+          label={t('edit-note-text')}
+          maxLength={5000}
+          singleLine={false}
+          onInput={input('text')}
+          onClose={stopEditing(editor)}
+        />
+      )
+    case 'label':
+      return (
+        <InPlaceTextarea
+          value={item.text}
+          style={labelEditorStyle(item, camera)}
+          label={t('edit-label-text')}
+          maxLength={5000}
+          singleLine={false}
+          onInput={input('text')}
+          onClose={stopEditing(editor)}
+        />
+      )
+  }
+}
 
-  if (!editing || !item || item.kind === 'label') return null
-  const close = () => editor.view.set({ editing: null })
-  const isTitle = editing.field === 'title' && item.kind === 'frame'
-  const s = camera.scale
-  const left = item.x * s + camera.x
-  const top = item.y * s + camera.y
-  const style: CSSProperties = isTitle
-    ? {
-        left: left + 16 * s,
-        top,
-        width: (item.w - 32) * s,
-        height: FRAME_TITLE_HEIGHT * s,
-        fontSize: FRAME_TITLE_SIZE * s,
-        fontWeight: 700,
-        lineHeight: `${FRAME_TITLE_HEIGHT * s}px`,
-        padding: `0 ${4 * s}px`,
-        background: FRAME_FILL[item.color],
-        textAlign: 'start',
-        whiteSpace: 'nowrap',
-        overflow: 'hidden',
-      }
-    : {
-        left,
-        top,
-        width: item.w * s,
-        height: item.h * s,
-        fontSize: noteFontSize(value, item.w, item.h) * s,
-        lineHeight: LINE_HEIGHT,
-        padding: NOTE_PADDING * s,
-        background: item.kind === 'note' ? NOTE_FILL[item.color] : '#fff',
-        textAlign: 'center',
-      }
+function ArrowLabelEditor({ editor, id }: { editor: Editor; id: string }) {
+  const camera = useStore(editor.view, (s) => s.camera)
+  const arrow = useRecord(editor.connectors, id)
+  // Follow the items the arrow's ends are attached to, should someone move them meanwhile.
+  useRecord(editor.items, arrow?.from.itemId)
+  useRecord(editor.items, arrow?.to.itemId)
+  if (!arrow) return null
+  const { start, end } = connectorPath(arrow, (itemId) => editor.items.get(itemId))
+  const center = labelCenter(start, end, arrow.marker, markScale(camera.scale))
   return (
-    <textarea
-      ref={ref}
-      className="text-editor"
-      data-testid="text-editor"
-      aria-label={isTitle ? t('edit-frame-title') : t('edit-note-text')}
-      defaultValue={value}
-      dir="auto"
-      maxLength={isTitle ? 200 : 5000}
-      style={{ ...style, fontFamily: FONT_FAMILY, color: INK }}
-      onChange={(e) => {
-        const next = isTitle ? e.target.value.replace(/\n/g, ' ') : e.target.value
-        editor.run(editText, { id: item.id, field: editing.field, value: next })
-      }}
-      onKeyDown={(e) => {
-        e.stopPropagation()
-        if (e.key === 'Escape' || (e.key === 'Enter' && (isTitle || e.metaKey || e.ctrlKey))) {
-          e.preventDefault()
-          close()
-        }
-      }}
-      onBlur={close}
+    <InPlaceTextarea
+      value={arrow.label}
+      style={arrowLabelEditorStyle(center, labelWidth(measuring(), arrow.label), camera)}
+      label={t('edit-arrow-label')}
+      placeholder={t('arrow-label-placeholder')}
+      maxLength={500}
+      singleLine
+      onInput={(value) => editor.run(editText, { id, field: 'label', value })}
+      onClose={stopEditing(editor)}
     />
   )
 }
+
+let scratch: CanvasRenderingContext2D | null = null
+/** A canvas context to measure label text with, as the canvas does when drawing it. */
+const measuring = () => (scratch ??= document.createElement('canvas').getContext('2d')!)

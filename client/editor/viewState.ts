@@ -4,9 +4,10 @@ import type { Camera, Point, Rect, Size } from '../canvas/viewport.ts'
 
 export type ToolId = 'select' | 'hand' | 'note' | 'frame' | 'connector'
 
+/** The text being edited in place: a post-it's or label's text, a frame's title, an arrow's label. */
 export interface Editing {
   id: string
-  field: 'text' | 'title'
+  field: 'text' | 'title' | 'label'
 }
 
 export interface ViewState {

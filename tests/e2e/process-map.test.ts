@@ -2,8 +2,9 @@
  * Process maps and posters in a real Chromium against a real server: boards from each template,
  * an arrow drawn between two post-its from a connection handle, a heart and a broken line set in
  * the inspector and seen on the canvas, the arrow following a moved post-it (in the document and
- * on screen), tags, copy and paste, and right-to-left and CJK text. Screenshots go to
- * tests/artifacts/ to be looked at.
+ * on screen), arrow labels and free labels edited in place, arrows picked when zoomed far out,
+ * tags, copy and paste, and right-to-left and CJK text. Screenshots go to tests/artifacts/ to be
+ * looked at.
  */
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -231,6 +232,102 @@ describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_0
     await ada.finishEditing()
     await ada.page.mouse.move(10, 10)
     await ada.page.screenshot({ path: join(ARTIFACTS, 'pm-scripts.png') })
+  })
+
+  let mapper: ProcessMapPage
+  let handOver: string
+
+  it('labels an arrow in place: double-click, type, click away; Enter reopens it, emptied it goes', async () => {
+    mapper = new ProcessMapPage(await newPage())
+    await mapper.createBoardOf(app.server.url, 'Arrow labels', 'blank')
+    const a = await mapper.createNoteAt(300, 300)
+    await mapper.type('Intake')
+    await mapper.finishEditing()
+    const b = await mapper.createNoteAt(800, 300)
+    await mapper.type('Review')
+    await mapper.finishEditing()
+    handOver = (await mapper.connect(a, b)).id
+    await mapper.page.keyboard.press('Escape')
+
+    // An arrow without a label gets one.
+    await mapper.doubleClickArrow(handOver)
+    await mapper.type('hands over')
+    await eventually(
+      async () =>
+        (await mapper.connectors()).find((c) => c.id === handOver)?.label === 'hands over',
+      'the label in the document',
+    )
+    // The editor sits where the canvas draws the label, in the label's font at this zoom.
+    const mid = await mapper.arrowPoint(handOver)
+    const box = await mapper.textEditorBox()
+    const { scale } = await mapper.camera()
+    expect(Math.abs(box.x + box.w / 2 - mid.x)).toBeLessThan(2)
+    expect(Math.abs(box.y + box.h / 2 - mid.y)).toBeLessThan(2)
+    expect(box.font).toBeCloseTo(16 * scale, 1)
+    await mapper.page.screenshot({ path: join(ARTIFACTS, 'pm-arrow-label-editing.png') })
+    // A click outside ends editing; the canvas draws the label.
+    await mapper.clickCanvas(640, 650)
+    await mapper.page.getByTestId('text-editor').waitFor({ state: 'detached' })
+    await mapper.page.screenshot({ path: join(ARTIFACTS, 'pm-arrow-labelled.png') })
+
+    // Enter on the selected arrow opens its label again; emptied, the arrow has no label.
+    await mapper.clickCanvas(mid.x, mid.y)
+    expect(await mapper.selection()).toEqual([handOver])
+    await mapper.page.keyboard.press('Enter')
+    const editor = mapper.page.getByTestId('text-editor')
+    expect(await editor.inputValue()).toBe('hands over')
+    await editor.fill('')
+    await mapper.finishEditing()
+    await eventually(
+      async () => (await mapper.connectors()).find((c) => c.id === handOver)?.label === '',
+      'the label removed',
+    )
+  })
+
+  it('picks an arrow with a click when zoomed far out', async () => {
+    await mapper.page.keyboard.press('Escape')
+    const arrow = (await mapper.connectors()).find((c) => c.id === handOver)!
+    await mapper.centerOn(arrow.from.itemId!, 0.1)
+    // Beside the arrow, nothing; on it (a few pixels off its line), the arrow.
+    const on = await mapper.arrowPoint(handOver, 0.4)
+    await mapper.clickCanvas(on.x, on.y + 40)
+    expect(await mapper.selection()).toEqual([])
+    // Out of the canvas's double-click window: this is a click of its own.
+    await mapper.page.waitForTimeout(500)
+    await mapper.clickCanvas(on.x, on.y + 3)
+    await eventually(
+      async () => (await mapper.selection()).join() === handOver,
+      'the arrow selected at far zoom',
+    )
+    expect(await mapper.page.getByTestId('text-editor').count()).toBe(0)
+    await mapper.page.screenshot({ path: join(ARTIFACTS, 'pm-far-arrow-selected.png') })
+  })
+
+  it('edits a free label in place, in the font it is drawn in', async () => {
+    const page = new ProcessMapPage(await newPage())
+    await page.createBoardOf(app.server.url, 'Legend', 'ideal-process', async (p) => {
+      await p.getByTestId('template-focuses').fill('Volunteers')
+    })
+    const label = await page.waitForItem(
+      (i) => i.kind === 'label' && i.text === 'Open question',
+      'the legend label',
+    )
+    await page.centerOn(label.id, 1)
+    await page.doubleClickItem(label.id, 20)
+    // The text stays where it was drawn: the editor's border lies just outside the label's box.
+    const at = await page.screenBox(label.id)
+    const box = await page.textEditorBox()
+    expect(Math.abs(box.x + 2 - at.x)).toBeLessThan(1.5)
+    expect(Math.abs(box.y + 2 - at.y)).toBeLessThan(1.5)
+    expect(box.font).toBeCloseTo(24, 1)
+    await page.page.keyboard.press('End')
+    await page.type(': who decides?')
+    await page.page.screenshot({ path: join(ARTIFACTS, 'pm-label-editing.png') })
+    await page.finishEditing()
+    await page.waitForItem(
+      (i) => i.id === label.id && i.text === 'Open question: who decides?',
+      'the label text in the document',
+    )
   })
 
   it('zooms out to see everything with hearts still legible', async () => {

@@ -3,7 +3,7 @@
  *   Idle → PointingItem → DraggingItems → (moveItems) → Idle
  *   Idle → PointingCanvas → Marquee → Idle
  *   Idle → (connection handle) → ConnectorTool's drawing → Idle
- * Double-click edits an item's text, or creates a post-it on empty canvas.
+ * Double-click edits an item's text or an arrow's label, or creates a post-it on empty canvas.
  */
 import { createNote } from '../../actions/createNote.ts'
 import { moveItems } from '../../actions/moveItems.ts'
@@ -111,6 +111,12 @@ export class SelectTool implements Tool {
     if (ed.readOnly) return
     if (!e.targetId) {
       ed.run(createNote, { at: e.board })
+      return
+    }
+    if (ed.connectors.get(e.targetId)) {
+      // An arrow's label, added if it has none.
+      ed.select([e.targetId])
+      ed.view.set({ editing: { id: e.targetId, field: 'label' } })
       return
     }
     const item = ed.items.get(e.targetId)

@@ -1,7 +1,7 @@
 /**
  * Page object for process maps and posters: draws arrows from connection handles, styles them in
- * the inspector, tags post-its, and reads connectors and what the canvas drew through
- * `window.__canvas`.
+ * the inspector, edits arrow labels and free labels in place, tags post-its, and reads connectors
+ * and what the canvas drew through `window.__canvas`.
  */
 import type { Page } from 'playwright-core'
 import { eventually } from '../browser.ts'
@@ -31,6 +31,7 @@ interface Hook {
   camera(): { x: number; y: number; scale: number }
   drawn(): Drawn[]
   pixel(layer: string, x: number, y: number): number[]
+  centerOn(id: string, scale: number): void
 }
 
 /** The page's `window.__canvas` (only types here: evaluated functions run in the page). */
@@ -79,6 +80,51 @@ export class ProcessMapPage extends BoardPage {
     const i = await this.itemBox(id)
     const c = await this.camera()
     return { x: i.x * c.scale + c.x, y: i.y * c.scale + c.y, w: i.w * c.scale, h: i.h * c.scale }
+  }
+
+  /** Puts an item in the middle of the view at `scale`, and waits for the view to settle. */
+  async centerOn(id: string, scale: number): Promise<void> {
+    await this.page.evaluate(([i, s]) => (window as unknown as W).__canvas.centerOn(i, s), [
+      id,
+      scale,
+    ] as const)
+    // Shapes take clicks again only once the camera has rested (150 ms, useCameraMoving).
+    await this.page.waitForTimeout(300)
+  }
+
+  /** Where the canvas last drew an arrow, `at` of the way along it (canvas coordinates). */
+  async arrowPoint(id: string, at = 0.5): Promise<{ x: number; y: number }> {
+    const d = await eventually(
+      async () => (await this.drawn()).find((x) => x.id === id),
+      `arrow ${id} drawn`,
+    )
+    return { x: d.start.x + (d.end.x - d.start.x) * at, y: d.start.y + (d.end.y - d.start.y) * at }
+  }
+
+  /** Double-clicks the middle of an arrow, where its label goes, and waits for the editor. */
+  async doubleClickArrow(id: string): Promise<void> {
+    const m = await this.arrowPoint(id)
+    const p = await this.canvasPoint(m.x, m.y)
+    await this.page.mouse.dblclick(p.x, p.y)
+    await this.page.getByTestId('text-editor').waitFor()
+  }
+
+  /** Double-clicks an item `dx` pixels in from its left edge, and waits for the editor. */
+  async doubleClickItem(id: string, dx: number): Promise<void> {
+    const b = await this.screenBox(id)
+    const p = await this.canvasPoint(b.x + dx, b.y + b.h / 2)
+    await this.page.mouse.dblclick(p.x, p.y)
+    await this.page.getByTestId('text-editor').waitFor()
+  }
+
+  /** The open text editor's box (canvas coordinates) and font size in pixels. */
+  async textEditorBox(): Promise<{ x: number; y: number; w: number; h: number; font: number }> {
+    const editor = this.page.getByTestId('text-editor')
+    const box = await editor.boundingBox()
+    const canvas = await this.canvasPoint(0, 0)
+    if (!box) throw new Error('no text editor')
+    const font = await editor.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    return { x: box.x - canvas.x, y: box.y - canvas.y, w: box.width, h: box.height, font }
   }
 
   /** Selects an item by clicking its middle. */
