@@ -34,8 +34,9 @@ export class CatchUpStore extends Store<CatchUpState> {
   private seen: LastSeen | null
   private readonly key: string
   private timer: ReturnType<typeof setTimeout> | null = null
-  /** The board now, kept up to date change by change once first needed. */
+  /** The board now, once first needed; brought up to date with the ids changed since. */
   private now: Summary | null = null
+  private readonly dirty = new Set<string>()
   private cancelIdle: (() => void) | null = null
   private readonly cleanup: (() => void)[] = []
 
@@ -48,7 +49,7 @@ export class CatchUpStore extends Store<CatchUpState> {
     this.seen = readStored<LastSeen | null>(this.key, lastSeenSchema, null)
     const doc = session.doc
     const onChange = (changed: Set<string>, origin: unknown) => {
-      if (this.now) resummarise(this.now, doc, changed)
+      if (this.now) for (const id of changed) this.dirty.add(id)
       // One's own edits are not news: fold them into the look as they happen.
       if (origin === LOCAL_ORIGIN && this.seen) {
         this.seen = absorb(this.seen, doc, changed)
@@ -60,14 +61,18 @@ export class CatchUpStore extends Store<CatchUpState> {
       this.cleanup.push(coll.observe(onChange))
     // Looking at a big board takes a while: after the board is drawn, not before.
     const ready = () => {
-      if (!session.provider.synced) return
-      // The first visit: everything there is the starting point, nothing is news.
-      this.idle(() => (this.seen ? this.recompute() : this.markAllSeen()))
+      if (session.provider.synced) this.idle(this.settle)
     }
     session.provider.on('sync', ready)
     this.cleanup.push(() => session.provider.off('sync', ready))
     ready()
-    if (this.seen) this.idle(() => this.recompute())
+    if (this.seen) this.idle(this.settle)
+  }
+
+  private readonly settle = (): void => {
+    if (this.seen) this.recompute()
+    // The first visit: everything there once synced is the starting point, nothing is news.
+    else if (this.session.provider.synced) this.markAllSeen()
   }
 
   private idle(fn: () => void): void {
@@ -79,7 +84,10 @@ export class CatchUpStore extends Store<CatchUpState> {
   }
 
   private current(): Summary {
-    return (this.now ??= summarise(this.doc))
+    if (!this.now) this.now = summarise(this.doc)
+    else if (this.dirty.size > 0) resummarise(this.now, this.doc, this.dirty)
+    this.dirty.clear()
+    return this.now
   }
 
   private get doc(): Y.Doc {
@@ -108,7 +116,7 @@ export class CatchUpStore extends Store<CatchUpState> {
   private schedule(): void {
     this.timer ??= setTimeout(() => {
       this.timer = null
-      this.recompute()
+      this.idle(this.settle)
     }, RECOMPUTE_MS)
   }
 

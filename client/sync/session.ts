@@ -32,6 +32,9 @@ import { SaveTracker, type PendingChange } from './saveTracker.ts'
 
 type Handler = WebsocketProvider['messageHandlers'][number]
 
+/** The local copy stores a synced board a little later, so as not to hold up drawing it. */
+const STORE_AFTER_SYNC_MS = 3000
+
 const pendingSchema = z.array(
   z.object({
     client: z.number(),
@@ -157,10 +160,13 @@ export class BoardSession {
       for (const l of listeners) this.doc.on('update', l)
     }
     this.cancelStore?.()
-    this.cancelStore = whenIdle(() => {
-      this.cancelStore = null
-      storeState(this.local, true).catch(() => {})
-    })
+    const timer = setTimeout(() => {
+      this.cancelStore = whenIdle(() => {
+        this.cancelStore = null
+        storeState(this.local, true).catch(() => {})
+      })
+    }, STORE_AFTER_SYNC_MS)
+    this.cancelStore = () => clearTimeout(timer)
   }
 
   private trackLocalChanges(): void {

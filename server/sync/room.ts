@@ -5,10 +5,10 @@
  * acked.
  * Store operations run one after another on a promise chain, so compaction never races appends.
  *
- * Building the document from what is stored takes a while for a big board (about half a second
- * for 10,000 post-its), so a room starts unbuilt: a client's first sync is answered straight from
- * the stored bytes, and the document is built once that answer is on its way (or as soon as
- * anything needs it). Everything else a client sends meanwhile waits for the build, in order.
+ * Building the document from what is stored takes a while for a big board (about a second for
+ * 10,000 post-its), so a room starts unbuilt: a new client's first sync (an empty state vector) is
+ * answered straight from the stored updates, and the document is built once that answer is on its
+ * way (or as soon as anything needs it). Everything else sent meanwhile waits for the build.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -50,9 +50,11 @@ export class Room {
   private readonly ydoc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
   /** What the store holds, until the document is built from it. */
-  private stored: Uint8Array | null
+  private stored: Uint8Array[] | null
   /** Connections added before the build: they get our sync step 1 once it is done. */
   private readonly joinedEarly = new Set<Connection>()
+  /** Of those, the ones whose first sync step 1 the build waits for (briefly). */
+  private readonly firstSyncDue = new Set<Connection>()
   /** Connections answered from the stored bytes: acked once built (the bytes are stored). */
   private readonly answeredEarly = new Set<Connection>()
   /** Frames that arrived before the build, replayed in order after it. */
@@ -80,8 +82,7 @@ export class Room {
     this.log = options.log.child({ boardId })
     this.seq = stored.seq
     this.sinceSnapshot = stored.updates.length > 1 ? stored.updates.length : 0
-    // One merged update integrates far faster than many small ones applied in turn.
-    this.stored = stored.updates.length > 0 ? mergeUpdates(stored.updates) : null
+    this.stored = stored.updates.length > 0 ? stored.updates : null
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
     this.ydoc.on('update', this.onDocUpdate)
@@ -106,7 +107,8 @@ export class Room {
     this.stored = null
     if (this.buildTimer) clearTimeout(this.buildTimer)
     this.buildTimer = null
-    Y.applyUpdate(this.ydoc, stored, LOAD_ORIGIN)
+    // One merged update integrates far faster than many small ones applied in turn.
+    Y.applyUpdate(this.ydoc, mergeUpdates(stored), LOAD_ORIGIN)
     // Our answers held exactly what is stored: ack it, then ask for what we lack.
     const covered = Y.encodeStateVector(this.ydoc)
     for (const conn of this.joinedEarly) {
@@ -115,6 +117,7 @@ export class Room {
       conn.send(syncStep1(this.ydoc))
     }
     this.joinedEarly.clear()
+    this.firstSyncDue.clear()
     this.answeredEarly.clear()
     for (const [conn, frame] of this.backlog.splice(0)) this.receive(conn, frame)
   }
@@ -124,23 +127,32 @@ export class Room {
    * answers are written out: building blocks the event loop, and with it their sending.
    */
   private readonly buildWhenAnswered = (): void => {
-    if (!this.stored || this.destroyed || this.answersInFlight > 0) return
-    for (const conn of this.joinedEarly) if (!this.answeredEarly.has(conn)) return
-    this.build()
+    if (!this.stored || this.destroyed) return
+    if (this.answersInFlight === 0 && this.firstSyncDue.size === 0) this.build()
   }
 
-  /** Answers a sync step 1 from the stored bytes; false when the frame is something else. */
-  private answerFromStored(conn: Connection, frame: Uint8Array, stored: Uint8Array): boolean {
+  /**
+   * Answers a new client's sync step 1 with the stored updates as they are (each its own step 2:
+   * merging them would cost as much as building). False for any other frame, which waits.
+   */
+  private answerFromStored(conn: Connection, frame: Uint8Array, stored: Uint8Array[]): boolean {
     const stateVector = readSyncStep1(frame)
     if (!stateVector) return false
-    const empty = Y.decodeStateVector(stateVector).size === 0
+    this.firstSyncDue.delete(conn)
+    setImmediate(this.buildWhenAnswered)
+    // A client holding part of the board gets only the rest, from the built document.
+    if (Y.decodeStateVector(stateVector).size > 0) return false
     this.answeredEarly.add(conn)
     this.answersInFlight++
-    conn.send(syncStep2(empty ? stored : Y.diffUpdate(stored, stateVector)), () => {
-      this.answersInFlight--
-      setImmediate(this.buildWhenAnswered)
-    })
+    stored.forEach((update, i) =>
+      conn.send(syncStep2(update), i < stored.length - 1 ? undefined : this.answerWritten),
+    )
     return true
+  }
+
+  private readonly answerWritten = (): void => {
+    this.answersInFlight--
+    setImmediate(this.buildWhenAnswered)
   }
 
   /** Loads a board from the store; null when the store has never heard of it. */
@@ -175,8 +187,10 @@ export class Room {
   add(conn: Connection): void {
     if (this.storeFailure) return conn.close(1011, 'storage failure')
     this.conns.set(conn, new Set())
-    if (this.stored) this.joinedEarly.add(conn)
-    else conn.send(syncStep1(this.doc))
+    if (this.stored) {
+      this.joinedEarly.add(conn)
+      this.firstSyncDue.add(conn)
+    } else conn.send(syncStep1(this.doc))
     if (this.awareness.getStates().size > 0) this.sendAwareness(conn)
   }
 
@@ -185,6 +199,7 @@ export class Room {
     if (!ids) return
     this.conns.delete(conn)
     this.joinedEarly.delete(conn)
+    this.firstSyncDue.delete(conn)
     this.answeredEarly.delete(conn)
     if (this.stored) setImmediate(this.buildWhenAnswered)
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null)
@@ -370,7 +385,7 @@ export class Room {
   private async compact(): Promise<void> {
     try {
       // May include updates not appended yet; storing more than the log holds is harmless.
-      const state = this.stored ?? Y.encodeStateAsUpdate(this.doc)
+      const state = this.stored ? mergeUpdates(this.stored) : Y.encodeStateAsUpdate(this.doc)
       await this.options.store.compact(this.boardId, state, this.seq)
       this.sinceSnapshot = 0
       this.log.debug({ seq: this.seq }, 'compacted')
