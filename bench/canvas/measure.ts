@@ -8,6 +8,8 @@ export interface FrameStats {
   p95Ms: number
   maxMs: number
   fps: number
+  /** Frames that missed their display refresh (took over 1.5 refresh intervals). */
+  dropped: number
 }
 
 /**
@@ -68,6 +70,9 @@ export function framesWhile(args: FrameArgs) {
   })
 }
 
+/** The headless display's refresh interval (60 Hz); frame times come in multiples of it. */
+const REFRESH_MS = 1000 / 60
+
 export function stats(deltas: number[]): FrameStats {
   const sorted = [...deltas].sort((a, b) => a - b)
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0
@@ -79,5 +84,6 @@ export function stats(deltas: number[]): FrameStats {
     p95Ms: r(q(0.95)),
     maxMs: r(sorted[sorted.length - 1] ?? 0),
     fps: r(1000 / mean),
+    dropped: deltas.filter((d) => d > REFRESH_MS * 1.5).length,
   }
 }

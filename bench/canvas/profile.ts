@@ -10,6 +10,7 @@ import { startServer } from '../../server/app.ts'
 import { seedUpdate } from './seed.ts'
 
 const REPO = join(import.meta.dirname, '..', '..')
+const NOTES = Number(process.env.PROFILE_NOTES ?? 10_000)
 
 interface Node {
   id: number
@@ -31,7 +32,7 @@ const browser = await chromium.launch({
 try {
   const res = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}' })
   const board = (await res.json()) as { id: string; links: { facilitator: string } }
-  await server.store.append(board.id, [seedUpdate({ notes: 10_000, connectors: 2_000 })])
+  await server.store.append(board.id, [seedUpdate({ notes: NOTES, connectors: NOTES / 5 })])
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.addInitScript('globalThis.__name = (f) => f')
   await context.addInitScript(() => localStorage.setItem('wb.userName', JSON.stringify('Bench')))
@@ -43,11 +44,11 @@ try {
   const t0 = Date.now()
   await page.goto(board.links.facilitator)
   await page.waitForFunction(
-    () => {
+    (n) => {
       const s = (window as unknown as { __canvas?: { stats(): { items: number } } }).__canvas
-      return (s?.stats().items ?? 0) >= 10_000
+      return (s?.stats().items ?? 0) >= n
     },
-    undefined,
+    NOTES,
     { timeout: 60_000, polling: 16 },
   )
   await page.evaluate(

@@ -136,8 +136,11 @@ export class BoardSession {
     }) as Handler
     const sync = handlers[MESSAGE_SYNC]!
     handlers[MESSAGE_SYNC] = ((encoder, decoder, provider, emitSynced, type) => {
-      afterStep2 = decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2
-      if (afterStep2) this.applyQuietly(() => sync(encoder, decoder, provider, emitSynced, type))
+      const kind = decoding.peekVarUint(decoder)
+      afterStep2 = kind === syncProtocol.messageYjsSyncStep2
+      // The server's answer to our sync step 1: its step 2, and any updates it sends before.
+      if (afterStep2 || (kind === syncProtocol.messageYjsUpdate && !provider.synced))
+        this.applyQuietly(() => sync(encoder, decoder, provider, emitSynced, type))
       else sync(encoder, decoder, provider, emitSynced, type)
       // A reply means we answered the server's sync step 1 with everything it lacks.
       if (encoding.length(encoder) > 1) this.saves.markAllSent()

@@ -132,8 +132,9 @@ export class Room {
   }
 
   /**
-   * Answers a new client's sync step 1 with the stored updates as they are (each its own step 2:
-   * merging them would cost as much as building). False for any other frame, which waits.
+   * Answers a new client's sync step 1 with the stored updates as they are (merging them would
+   * cost as much as building): all but the last as updates, the last as the step 2 that tells the
+   * client it has everything. False for any other frame, which waits for the build.
    */
   private answerFromStored(conn: Connection, frame: Uint8Array, stored: Uint8Array[]): boolean {
     const stateVector = readSyncStep1(frame)
@@ -144,8 +145,9 @@ export class Room {
     if (Y.decodeStateVector(stateVector).size > 0) return false
     this.answeredEarly.add(conn)
     this.answersInFlight++
+    const last = stored.length - 1
     stored.forEach((update, i) =>
-      conn.send(syncStep2(update), i < stored.length - 1 ? undefined : this.answerWritten),
+      i < last ? conn.send(syncUpdate(update)) : conn.send(syncStep2(update), this.answerWritten),
     )
     return true
   }
