@@ -102,8 +102,25 @@ try {
       console.log(`${String(k * 50).padStart(5)} ms  ${ms.toFixed(0).padStart(3)}  ${top}`)
     }
   }
+  const under = process.env.PROFILE_UNDER
+  if (under) {
+    // Where the time inside one function went: by the function it called.
+    const below = new Map<string, number>()
+    profile.samples.forEach((id, i) => {
+      const path: string[] = []
+      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+        path.unshift(label(byId.get(cur)!))
+      const at = path.findIndex((f) => f.startsWith(`${under} `))
+      if (at < 0) return
+      const key = path.slice(at + 1, at + 3).join(' > ') || '(self)'
+      below.set(key, (below.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+    })
+    console.log(`--- under ${under}`)
+    for (const [k, ms] of [...below].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`)
+  }
   console.log('--- inclusive')
-  for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 60))
+  for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 60)))
     console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`)
   console.log('--- self')
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))

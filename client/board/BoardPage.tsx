@@ -1,5 +1,5 @@
 /** The board page: composes top bar, toolbar, canvas and panels around one open board. */
-import { useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import type { Role } from '../../shared/protocol/messages.ts'
 import { zoomToFit } from '../actions/zoom.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
@@ -7,13 +7,13 @@ import { TextEditor } from '../canvas/TextEditor.tsx'
 import type { Editor } from '../editor/editor.ts'
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.tsx'
-import { NotesPanel } from '../notes/NotesPanel.tsx'
 import { RemoteLayer } from '../remote/RemoteLayer.tsx'
 import { VersionBanner, VersionCanvas } from '../remote/VersionCanvas.tsx'
 import { useOpenVersion } from '../remote/versionView.ts'
 import type { Tools } from '../tools/index.ts'
 import { t } from '../i18n/i18n.ts'
 import { setUserName, userId, userName } from '../lib/identity.ts'
+import { whenIdle } from '../lib/idle.ts'
 import { updateRecentTitle } from '../lib/recentBoards.ts'
 import { useStore } from '../lib/store.ts'
 import { useSessionStatus } from '../sync/useSessionState.ts'
@@ -29,6 +29,11 @@ import { useShortcuts } from '../ui/useShortcuts.ts'
 import { ZoomControls } from '../ui/ZoomControls.tsx'
 import { resolveAccess } from './openBoard.ts'
 import { useBoard } from './useBoard.ts'
+
+// The notes panel brings a rich-text editor: loaded once the board is drawn, not with it (and
+// then kept by the service worker for offline use).
+const loadNotesPanel = () => import('../notes/NotesPanel.tsx')
+const NotesPanel = lazy(() => loadNotesPanel().then((m) => ({ default: m.NotesPanel })))
 
 export function BoardPage({ boardId }: { boardId: string }) {
   const [access] = useState(() => resolveAccess(boardId))
@@ -119,6 +124,9 @@ function BoardView({
     }
   }, [boardId, title])
   useFirstView(editor, status.loaded && size.width > 1)
+  useEffect(() => {
+    if (status.loaded) return whenIdle(() => void loadNotesPanel(), 5000)
+  }, [status.loaded])
 
   if (status.connection === 'invalid') {
     return <Notice title={t('link-invalid-title')} text={t('link-invalid-text')} />
@@ -165,7 +173,9 @@ function BoardView({
         <FacilitationLayer editor={editor} boardId={boardId} />
         <RemoteLayer editor={editor} boardId={boardId} readOnly={readOnly} />
         {notesOpen && (
-          <NotesPanel editor={editor} readOnly={readOnly} onClose={() => setNotesOpen(false)} />
+          <Suspense fallback={null}>
+            <NotesPanel editor={editor} readOnly={readOnly} onClose={() => setNotesOpen(false)} />
+          </Suspense>
         )}
       </main>
     </div>
