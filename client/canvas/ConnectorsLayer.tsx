@@ -3,7 +3,7 @@
  * far out they are drawn in one pass by a single non-listening shape.
  */
 import type Konva from 'konva'
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { Layer, Shape } from 'react-konva'
 import type { Editor } from '../editor/editor.ts'
 import { useStore } from '../lib/store.ts'
@@ -73,6 +73,11 @@ function BulkConnectors({
   const itemsVersion = useSyncExternalStore(editor.items.subscribe, editor.items.getVersion)
   const [bitmap] = useState(() => new FarBitmap())
   useEffect(() => () => bitmap.release(), [bitmap])
+  const content = useMemo(
+    () => editor.connectorIndex.bounds(),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editor, version, itemsVersion],
+  )
   // Arrows moving with a drag are drawn live; the rest come from the bitmap.
   const moving = (p: PlacedConnector) =>
     dragIds !== null &&
@@ -90,6 +95,7 @@ function BulkConnectors({
       key: [version, itemsVersion, selection, dragIds, k],
       view: visibleRect(camera, size),
       resolution: camera.scale * ctx.getCanvas().getPixelRatio(),
+      content,
       paint: (c, region) => {
         for (const p of visible.placeAll()) {
           if (!moving(p) && intersects(p.bounds, region)) draw(c, p)

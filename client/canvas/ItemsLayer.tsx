@@ -56,6 +56,11 @@ function FarItems({ editor }: { editor: Editor }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [editor, version],
   )
+  const content = useMemo(
+    () => editor.items.index.bounds(),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editor, version],
+  )
   const raised = [
     ...new Set([
       ...labels.map((l) => l.id),
@@ -69,6 +74,7 @@ function FarItems({ editor }: { editor: Editor }) {
       key: [version, selection, dragIds, editing, highlight],
       view: visibleRect(camera, size),
       resolution: camera.scale * ctx.getCanvas().getPixelRatio(),
+      content,
       paint: (c, region) => {
         const hits = editor.items.index.query(region)
         const list = editor.items.all().filter((i) => hits.has(i.id) && !own(i))

@@ -1,14 +1,17 @@
 /**
  * A bitmap of what a far-zoom layer draws, so that panning a whole board redraws one image
- * instead of 10,000 boxes and 2,000 arrows. It covers the view plus a quarter view on each side at
- * the current zoom, and is repainted when what it shows changes (its key), the zoom changes, or
- * the view leaves the covered region.
+ * instead of 10,000 boxes and 2,000 arrows. It covers everything there is to draw when that fits
+ * in memory at the current zoom (then panning never repaints), else the view plus a quarter view
+ * on each side. It is repainted when what it shows changes (its key), the zoom changes, or the
+ * view reaches content it does not cover.
  */
-import type { Rect } from '../../shared/geometry/index.ts'
+import { containsRect, type Rect } from '../../shared/geometry/index.ts'
 import { shallowEqual } from '../lib/store.ts'
 
 /** Bitmaps above this many pixels are not worth their memory: paint directly instead. */
 const MAX_PIXELS = 6_000_000
+/** Room around the content's bounds, in device pixels. */
+const EDGE_PX = 24
 
 export class FarBitmap {
   private canvas: HTMLCanvasElement | null = null
@@ -27,26 +30,33 @@ export class FarBitmap {
       view: Rect
       /** Device pixels per board unit (zoom × pixel ratio). */
       resolution: number
+      /** Bounds of everything `paint` may draw, when known (null: nothing to draw). */
+      content?: Rect | null
       paint: (c: CanvasRenderingContext2D, region: Rect) => void
     },
   ): void {
     const { key, view, resolution, paint } = args
+    // Strokes and marks reach a little past the boxes they are measured by.
+    const margin = EDGE_PX / resolution
+    const content = args.content && {
+      x: args.content.x - margin,
+      y: args.content.y - margin,
+      w: args.content.w + 2 * margin,
+      h: args.content.h + 2 * margin,
+    }
+    // Only the part of the view with something in it needs to be covered.
+    const needed = content === undefined ? view : content && intersection(view, content)
     const fresh =
       this.canvas &&
       this.region &&
       this.resolution === resolution &&
       shallowEqual(key, this.key) &&
-      view.x >= this.region.x &&
-      view.y >= this.region.y &&
-      view.x + view.w <= this.region.x + this.region.w &&
-      view.y + view.h <= this.region.y + this.region.h
+      (!needed || containsRect(this.region, needed))
     if (!fresh) {
-      const region = {
-        x: view.x - view.w / 4,
-        y: view.y - view.h / 4,
-        w: view.w * 1.5,
-        h: view.h * 1.5,
-      }
+      const all = content && content.w * content.h * resolution ** 2 <= MAX_PIXELS
+      const region = all
+        ? content
+        : { x: view.x - view.w / 4, y: view.y - view.h / 4, w: view.w * 1.5, h: view.h * 1.5 }
       const w = Math.ceil(region.w * resolution)
       const h = Math.ceil(region.h * resolution)
       if (w * h > MAX_PIXELS || w < 1 || h < 1) {
@@ -77,4 +87,12 @@ export class FarBitmap {
     this.region = null
     this.key = []
   }
+}
+
+function intersection(a: Rect, b: Rect): Rect | null {
+  const x = Math.max(a.x, b.x)
+  const y = Math.max(a.y, b.y)
+  const w = Math.min(a.x + a.w, b.x + b.w) - x
+  const h = Math.min(a.y + a.h, b.y + b.h) - y
+  return w > 0 && h > 0 ? { x, y, w, h } : null
 }

@@ -37,6 +37,11 @@ export class ConnectorIndex {
     return this.index.query(r)
   }
 
+  /** The smallest rectangle around every connector's box, or null when there are none. */
+  bounds(): Rect | null {
+    return this.index.bounds()
+  }
+
   private place(id: string): void {
     const c = this.connectors.get(id)
     if (!c) {

@@ -2,7 +2,7 @@
  * Grid buckets over item boxes: "what lies in this rectangle" without looking at every item, so
  * culling and hit tests on a board of 10,000 post-its cost what is on screen, not the board.
  */
-import type { Rect } from '../../shared/geometry/index.ts'
+import { bounds, type Rect } from '../../shared/geometry/index.ts'
 
 const CELL = 512
 
@@ -61,6 +61,11 @@ export class SpatialIndex {
         if (set?.size === 0) this.cells.delete(k)
       }
     }
+  }
+
+  /** The smallest rectangle around every box, or null when empty. */
+  bounds(): Rect | null {
+    return bounds(this.boxes.values())
   }
 
   /** Ids whose boxes meet `r` (unordered). */
