@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { addItems, deleteItems, updateItem } from '../../shared/doc/index.ts'
 import { recordTypes, type NoteRecord } from '../../shared/schema/index.ts'
-import { Editor } from '../editor/editor.ts'
-import { Store } from '../lib/store.ts'
-import type { SessionStatus } from '../sync/connection.ts'
-import type { BoardSession } from '../sync/session.ts'
+import { testEditor } from '../editor/testEditor.ts'
 import { closeVersion, openVersionOf, showVersion } from './versionView.ts'
 
 const note = (id: string, text: string): NoteRecord => ({
@@ -16,23 +12,11 @@ const note = (id: string, text: string): NoteRecord => ({
   text,
 })
 
-function liveEditor(): Editor {
-  const doc = new Y.Doc()
-  const status = new Store<SessionStatus>({
-    connection: 'online',
-    readOnly: false,
-    loaded: true,
-    newerSchema: false,
-  })
-  const session = { doc, awareness: new Awareness(doc), status } as unknown as BoardSession
-  return new Editor(session, { id: 'u1', name: 'Ada', color: '#123456', role: 'facilitator' })
-}
-
 const version = { id: 'v1', name: 'End of Part I', createdAt: 1, createdBy: 'Grace' }
 
 describe('a past version on the canvas', () => {
   it('is drawn from its own document, read-only, and pauses the board until back to now', () => {
-    const live = liveEditor()
+    const live = testEditor()
     addItems(live.doc, [note('a', 'A'), note('b', 'B')], null)
     const update = Y.encodeStateAsUpdate(live.doc)
     updateItem(live.doc, 'a', { text: 'A2' }, null)
