@@ -62,6 +62,22 @@ describe('editText', () => {
     expect(editor.items.get('l')).toMatchObject({ text: 'Legend: hearts' })
   })
 
+  it('grows a free label to show all of its text, in the same undoable edit', () => {
+    const editor = board()
+    const before = editor.items.get('l')!
+    editor.run(editText, { id: 'l', field: 'text', value: 'Legend' })
+    expect(editor.items.get('l')?.h).toBe(before.h)
+    const long = 'Heart: a good connection between groups. Broken line: a breakdown.'
+    editor.run(editText, { id: 'l', field: 'text', value: long })
+    const grown = editor.items.get('l')!
+    expect(grown.h).toBeGreaterThanOrEqual(3 * 24 * 1.2)
+    expect(grown.w).toBe(before.w)
+    editor.run(editText, { id: 'l', field: 'text', value: 'Short again' })
+    expect(editor.items.get('l')?.h).toBe(grown.h)
+    editor.session.undo.undo()
+    expect(editor.items.get('l')).toMatchObject({ text: 'Legend', h: before.h })
+  })
+
   it('keeps editing an arrow while items change, and stops when someone deletes the arrow', () => {
     const editor = board()
     editor.view.set({ editing: { id: 'a', field: 'label' } })

@@ -1,6 +1,7 @@
 import { connectors, LOCAL_ORIGIN, updateItem } from '../../shared/doc/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import type { Editing } from '../editor/viewState.ts'
+import { labelTextHeight } from '../canvas/textFit.ts'
 import { defineAction } from './registry.ts'
 
 /**
@@ -21,7 +22,11 @@ export const editText = defineAction<{ id: string; field: Editing['field']; valu
     if (!item) return
     if (field === 'text' && item.kind === 'frame') return
     if (field === 'title' && item.kind !== 'frame') return
-    updateItem(editor.docFor(id), id, { [field]: value }, LOCAL_ORIGIN)
+    // A label grows to show all of its text (never shrinks: its size may have been chosen).
+    const grown =
+      item.kind === 'label' ? Math.max(item.h, labelTextHeight(value, item.w, item.fontSize)) : 0
+    const patch = grown > item.h ? { [field]: value, h: grown } : { [field]: value }
+    updateItem(editor.docFor(id), id, patch, LOCAL_ORIGIN)
   },
 })
 

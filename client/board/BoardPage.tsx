@@ -1,5 +1,5 @@
 /** The board page: composes top bar, toolbar, canvas and panels around one open board. */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState, type UIEvent } from 'react'
 import type { Role } from '../../shared/protocol/messages.ts'
 import { zoomToFit } from '../actions/zoom.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
@@ -155,7 +155,7 @@ function BoardView({
           {t('newer-schema')}
         </div>
       )}
-      <main className="board-main">
+      <main className="board-main" onScroll={pinScroll}>
         {version ? (
           <VersionCanvas open={version} />
         ) : (
@@ -180,6 +180,14 @@ function BoardView({
       </main>
     </div>
   )
+}
+
+/**
+ * The board area never scrolls (the camera moves instead), but the browser scrolls even a hidden
+ * overflow to keep a caret in view when in-place text reaches past the edge: undo that.
+ */
+function pinScroll(e: UIEvent<HTMLElement>) {
+  e.currentTarget.scrollTo(0, 0)
 }
 
 /** When the board first loads: show all of it, or put the origin in the middle when empty. */

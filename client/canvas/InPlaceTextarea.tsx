@@ -34,7 +34,8 @@ export function InPlaceTextarea({
   useEffect(() => {
     const el = ref.current
     if (!el) return
-    el.focus()
+    // The board's container must not scroll to show a textarea that reaches past its edge.
+    el.focus({ preventScroll: true })
     el.setSelectionRange(el.value.length, el.value.length)
   }, [])
 

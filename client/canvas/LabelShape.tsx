@@ -3,7 +3,7 @@ import { memo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import type { LabelRecord } from '../../shared/schema/index.ts'
 import { FONT_FAMILY, INK } from './palette.ts'
-import { textDirection } from './textFit.ts'
+import { LABEL_LINE_HEIGHT, textDirection } from './textFit.ts'
 
 interface Props {
   label: LabelRecord
@@ -24,7 +24,7 @@ export const LabelShape = memo(function LabelShape({ label, dx, dy, editing }: P
         width={label.w}
         height={label.h}
         fontSize={label.fontSize}
-        lineHeight={1.2}
+        lineHeight={LABEL_LINE_HEIGHT}
         fontFamily={FONT_FAMILY}
         fontStyle={label.fontSize >= 32 ? 'bold' : 'normal'}
         fill={INK}

@@ -10,7 +10,7 @@ import { LABEL_FILL, LABEL_HEIGHT, LABEL_PAD, LABEL_RADIUS, LABEL_SIZE } from '.
 import { FRAME_TITLE_HEIGHT, FRAME_TITLE_SIZE } from './FrameShape.tsx'
 import { isLowDetail } from './lod.ts'
 import { FRAME_FILL, NOTE_FILL } from './palette.ts'
-import { LINE_HEIGHT, NOTE_PADDING, noteFontSize } from './textFit.ts'
+import { LABEL_LINE_HEIGHT, LINE_HEIGHT, NOTE_PADDING, noteFontSize } from './textFit.ts'
 import type { Camera } from './viewport.ts'
 
 /** The `.text-editor` border width: drawn outside label boxes so the text keeps its place. */
@@ -62,7 +62,7 @@ export function labelEditorStyle(label: LabelRecord, camera: Camera): CSSPropert
     height: label.h * s + 2 * EDITOR_BORDER,
     fontSize: label.fontSize * s,
     fontWeight: label.fontSize >= 32 ? 700 : 400,
-    lineHeight: 1.2,
+    lineHeight: LABEL_LINE_HEIGHT,
     padding: 0,
     background: 'transparent',
     textAlign: 'start',

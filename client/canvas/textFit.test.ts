@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { noteFontSize, textDirection } from './textFit.ts'
+import { labelTextHeight, noteFontSize, textDirection } from './textFit.ts'
 
 describe('noteFontSize', () => {
   it('writes short notes large and long notes small', () => {
@@ -33,5 +33,16 @@ describe('scripts', () => {
     expect(textDirection('SRE: מי אחראי')).toBe('ltr')
     expect(textDirection('誰が')).toBe('ltr')
     expect(textDirection('')).toBe('ltr')
+  })
+})
+
+describe('labelTextHeight', () => {
+  it('counts wrapped lines, line breaks and words longer than a line', () => {
+    const line = 24 * 1.2
+    expect(labelTextHeight('Legend', 240, 24)).toBe(Math.ceil(line))
+    expect(labelTextHeight('Legend\nHeart\nQuestion', 240, 24)).toBe(Math.ceil(3 * line))
+    const wrapped = labelTextHeight('a good connection between two groups of people', 240, 24)
+    expect(wrapped).toBeGreaterThanOrEqual(Math.ceil(2 * line))
+    expect(labelTextHeight('x'.repeat(60), 240, 24)).toBeGreaterThanOrEqual(Math.ceil(2 * line))
   })
 })

@@ -60,6 +60,21 @@ export function noteFontSize(text: string, w: number, h: number): number {
   return SIZES[SIZES.length - 1]!
 }
 
+/** Line height of free labels' text. */
+export const LABEL_LINE_HEIGHT = 1.2
+
+/** Estimated height of a label's text wrapped at width `w`, so that its box can grow to fit. */
+export function labelTextHeight(text: string, w: number, fontSize: number): number {
+  const perLine = Math.max(1, w / fontSize)
+  let lines = 0
+  for (const paragraph of text.split('\n')) {
+    const n = linesOf(paragraph, perLine)
+    // A word longer than a line is broken wherever it reaches the edge.
+    lines += Number.isFinite(n) ? n : Math.ceil(ems(paragraph) / perLine)
+  }
+  return Math.ceil(lines * fontSize * LABEL_LINE_HEIGHT)
+}
+
 // Hebrew, Arabic, Syriac, Thaana, NKo and the presentation forms.
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u
 const LTR = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/u
