@@ -45,6 +45,8 @@ const LOAD_ORIGIN = Symbol('load')
 
 /** How long a room stays unbuilt at most, waiting for first syncs to answer from the store. */
 const BUILD_WAIT_MS = 1000
+/** Frames held for the build at most; more and it is built at once (memory stays bounded). */
+const MAX_BACKLOG = 1000
 
 export class Room {
   private readonly ydoc = new Y.Doc()
@@ -212,7 +214,9 @@ export class Room {
     if (conn.closed || !this.conns.has(conn)) return
     try {
       if (this.stored) {
-        if (!this.answerFromStored(conn, frame, this.stored)) this.backlog.push([conn, frame])
+        if (this.answerFromStored(conn, frame, this.stored)) return
+        this.backlog.push([conn, frame])
+        if (this.backlog.length >= MAX_BACKLOG) this.build()
         return
       }
       dispatch(this, conn, frame)
