@@ -139,9 +139,12 @@ export class BoardSession {
       const kind = decoding.peekVarUint(decoder)
       afterStep2 = kind === syncProtocol.messageYjsSyncStep2
       // The server's answer to our sync step 1: its step 2, and any updates it sends before.
-      if (afterStep2 || (kind === syncProtocol.messageYjsUpdate && !provider.synced))
-        this.applyQuietly(() => sync(encoder, decoder, provider, emitSynced, type))
-      else sync(encoder, decoder, provider, emitSynced, type)
+      if (afterStep2 || (kind === syncProtocol.messageYjsUpdate && !provider.synced)) {
+        const reader = decoding.clone(decoder)
+        decoding.readVarUint(reader)
+        const update = decoding.readVarUint8Array(reader)
+        this.applyQuietly(update, () => sync(encoder, decoder, provider, emitSynced, type))
+      } else sync(encoder, decoder, provider, emitSynced, type)
       // A reply means we answered the server's sync step 1 with everything it lacks.
       if (encoding.length(encoder) > 1) this.saves.markAllSent()
       if (provider.synced && !this.status.get().loaded) this.onLoaded()
@@ -149,12 +152,12 @@ export class BoardSession {
   }
 
   /**
-   * Applies the server's answer to our sync step 1, which can be the whole board, without the
-   * doc's 'update' listeners: Yjs would re-encode all of it for them, and neither needs it (the
-   * provider never echoes the server's own updates; the local copy stores the new state in one
-   * go once the board is drawn).
+   * Applies (part of) the server's answer to our sync step 1, which can be the whole board,
+   * without the doc's 'update' listeners: Yjs would re-encode all of it for them, and neither
+   * needs that. The provider never echoes the server's own updates; the local copy stores the
+   * bytes as they came (or, while it is still opening, the whole state a little later).
    */
-  private applyQuietly(apply: () => void): void {
+  private applyQuietly(update: Uint8Array, apply: () => void): void {
     const listeners = [this.provider._updateHandler, this.local._storeUpdate]
     for (const l of listeners) this.doc.off('update', l)
     try {
@@ -162,6 +165,7 @@ export class BoardSession {
     } finally {
       for (const l of listeners) this.doc.on('update', l)
     }
+    if (this.local.db) return this.local._storeUpdate(update, this.provider)
     this.cancelStore?.()
     const timer = setTimeout(() => {
       this.cancelStore = whenIdle(() => {

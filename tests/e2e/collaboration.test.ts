@@ -129,6 +129,7 @@ describe.skipIf(!run)('collaboration in the browser', () => {
       () => grace.page.evaluate(async () => (await navigator.serviceWorker.ready).active !== null),
       'the service worker',
     )
+    const before = (await grace.summary()).items.map((i) => i.id)
     await context.setOffline(true)
     await eventually(async () => (await grace.summary()).connection === 'offline', 'offline')
     await grace.createNoteWithKey(300, 650)
@@ -141,6 +142,10 @@ describe.skipIf(!run)('collaboration in the browser', () => {
     await grace.page.reload()
     await grace.page.getByTestId('board-canvas').waitFor()
     await grace.waitForItem((i) => i.text === 'Written offline', 'the offline post-it after reload')
+    // What the server had sent before is on this device too, first sync included.
+    const after = (await grace.summary()).items.map((i) => i.id)
+    expect(before.length).toBeGreaterThan(0)
+    expect(after).toEqual(expect.arrayContaining(before))
     await grace.page.screenshot({ path: join(ARTIFACTS, 'e2e-offline.png') })
     expect(await grace.page.getByTestId('save-status').getAttribute('data-state')).toBe('waiting')
 
