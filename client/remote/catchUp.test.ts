@@ -2,7 +2,14 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { addItems, comments, deleteItems, updateItem } from '../../shared/doc/index.ts'
 import { recordTypes, type NoteRecord } from '../../shared/schema/index.ts'
-import { absorb, changesSince, resummarise, summarise, takeLook } from './catchUp.ts'
+import {
+  absorb,
+  changesSince,
+  resummarise,
+  summarise,
+  summariseInSlices,
+  takeLook,
+} from './catchUp.ts'
 
 const note = (id: string, x: number, y: number): NoteRecord => ({
   ...recordTypes.note.defaults(),
@@ -65,5 +72,24 @@ describe('catch-up', () => {
     expect(kept).toEqual(summarise(doc))
     expect(kept.get('m1')?.seen.b[0]).toBe(900)
     expect(summary(doc, seen)).toEqual(changesSince(seen, kept).map((c) => `${c.status}:${c.id}`))
+  })
+
+  it('takes the first look a slice at a time, the same as all at once', async () => {
+    const doc = new Y.Doc()
+    addItems(
+      doc,
+      Array.from({ length: 1200 }, (_, i) => note(`n${i}`, i * 10, 0)),
+      null,
+    )
+    const changed = new Set<string>()
+    const sliced = await new Promise<ReturnType<typeof summarise>>((resolve) => {
+      summariseInSlices(doc, resolve)
+      // A change while the look is being taken: brought up to date afterwards.
+      updateItem(doc, 'n1100', { text: 'changed meanwhile' }, null)
+      changed.add('n1100')
+    })
+    expect(sliced.size).toBe(1200)
+    resummarise(sliced, doc, changed)
+    expect(sliced).toEqual(summarise(doc))
   })
 })

@@ -7,6 +7,7 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { comments, connectors, items } from '../../shared/doc/index.ts'
 import type { AnyRecord } from '../../shared/schema/index.ts'
+import { whenIdle } from '../lib/idle.ts'
 
 export type ChangeStatus = 'new' | 'edited' | 'moved' | 'deleted'
 
@@ -104,6 +105,31 @@ export function summarise(doc: Y.Doc, ids?: Iterable<string>): Summary {
   for (const r of connectors(doc).all()) add('c', r)
   for (const r of comments(doc).all()) add('m', r)
   return out
+}
+
+/** Records summarised per slice of idle time; about 20 ms of work on a slow laptop. */
+const SLICE = 500
+
+/**
+ * Summarises the whole board a slice at a time while the page is idle, so that a big board's
+ * first look does not hold up the page; `done` gets the summary. Returns a cancel function.
+ * Records that change meanwhile may be summarised as they were: bring them up to date after.
+ */
+export function summariseInSlices(doc: Y.Doc, done: (summary: Summary) => void): () => void {
+  const ids = [items(doc), connectors(doc), comments(doc)].flatMap((c) => [...c.map.keys()])
+  const out: Summary = new Map()
+  let next = 0
+  let cancel = () => {}
+  const slice = (deadline?: IdleDeadline) => {
+    do {
+      for (const [id, entry] of summarise(doc, ids.slice(next, next + SLICE))) out.set(id, entry)
+      next += SLICE
+    } while (next < ids.length && (deadline?.timeRemaining() ?? 0) > 5)
+    if (next < ids.length) cancel = whenIdle(slice)
+    else done(out)
+  }
+  cancel = whenIdle(slice)
+  return () => cancel()
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   lastSeenSchema,
   resummarise,
   summarise,
+  summariseInSlices,
   takeLook,
   type CatchUpChange,
   type LastSeen,
@@ -38,6 +39,8 @@ export class CatchUpStore extends Store<CatchUpState> {
   private now: Summary | null = null
   private readonly dirty = new Set<string>()
   private cancelIdle: (() => void) | null = null
+  /** Set while the first look at the board is being taken, slice by slice. */
+  private cancelLook: (() => void) | null = null
   private readonly cleanup: (() => void)[] = []
 
   constructor(
@@ -49,7 +52,7 @@ export class CatchUpStore extends Store<CatchUpState> {
     this.seen = readStored<LastSeen | null>(this.key, lastSeenSchema, null)
     const doc = session.doc
     const onChange = (changed: Set<string>, origin: unknown) => {
-      if (this.now) for (const id of changed) this.dirty.add(id)
+      if (this.now || this.cancelLook) for (const id of changed) this.dirty.add(id)
       // One's own edits are not news: fold them into the look as they happen.
       if (origin === LOCAL_ORIGIN && this.seen) {
         this.seen = absorb(this.seen, doc, changed)
@@ -70,9 +73,21 @@ export class CatchUpStore extends Store<CatchUpState> {
   }
 
   private readonly settle = (): void => {
+    if (!this.now) return this.lookInSlices()
     if (this.seen) this.recompute()
     // The first visit: everything there once synced is the starting point, nothing is news.
     else if (this.session.provider.synced) this.markAllSeen()
+  }
+
+  /** Takes the first look at the board in idle slices, then settles. */
+  private lookInSlices(): void {
+    if (this.cancelLook) return
+    this.dirty.clear()
+    this.cancelLook = summariseInSlices(this.doc, (summary) => {
+      this.cancelLook = null
+      this.now = summary
+      this.settle()
+    })
   }
 
   private idle(fn: () => void): void {
@@ -132,6 +147,7 @@ export class CatchUpStore extends Store<CatchUpState> {
   destroy(): void {
     if (this.timer) clearTimeout(this.timer)
     this.cancelIdle?.()
+    this.cancelLook?.()
     for (const fn of this.cleanup) fn()
   }
 }
