@@ -75,6 +75,34 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
     }
   }
 
+  // The wheel only moves the camera. Caught before Konva sees it, which would look for the shape
+  // under the pointer (a read from its hit canvas) on every event of a pan.
+  useEffect(() => {
+    const el = containerRef.current
+    if (!el) return
+    const onWheel = (evt: WheelEvent) => {
+      evt.preventDefault()
+      evt.stopPropagation()
+      const cam = editor.view.get().camera
+      const lineScale = evt.deltaMode === 1 ? 16 : evt.deltaMode === 2 ? 400 : 1
+      const dx = evt.deltaX * lineScale
+      const dy = evt.deltaY * lineScale
+      if (evt.ctrlKey || evt.metaKey) {
+        // Pinch on a trackpad arrives as ctrl+wheel with small deltas; a mouse notch is ~100.
+        const clamped = Math.max(-60, Math.min(60, dy))
+        const r = el.getBoundingClientRect()
+        const at = { x: evt.clientX - r.left, y: evt.clientY - r.top }
+        editor.setCamera(zoomAt(cam, at, Math.exp(-clamped / 120)))
+      } else if (evt.shiftKey && dx === 0) {
+        editor.setCamera({ ...cam, x: cam.x - dy })
+      } else {
+        editor.setCamera({ ...cam, x: cam.x - dx, y: cam.y - dy })
+      }
+    }
+    el.addEventListener('wheel', onWheel, { capture: true, passive: false })
+    return () => el.removeEventListener('wheel', onWheel, { capture: true })
+  }, [editor])
+
   // Moves and releases are followed on the window so a drag may leave the canvas.
   useEffect(() => {
     const onMove = (evt: PointerEvent) => {
@@ -133,24 +161,6 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
     if (tool === 'select') tools.select.doubleClick(toPointer(e.evt, throughTransformer(e.target)))
   }
 
-  const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
-    const evt = e.evt
-    evt.preventDefault()
-    const cam = editor.view.get().camera
-    const lineScale = evt.deltaMode === 1 ? 16 : evt.deltaMode === 2 ? 400 : 1
-    const dx = evt.deltaX * lineScale
-    const dy = evt.deltaY * lineScale
-    if (evt.ctrlKey || evt.metaKey) {
-      // Pinch on a trackpad arrives as ctrl+wheel with small deltas; a mouse wheel notch is ~100.
-      const clamped = Math.max(-60, Math.min(60, dy))
-      editor.setCamera(zoomAt(cam, localPoint(evt.clientX, evt.clientY), Math.exp(-clamped / 120)))
-    } else if (evt.shiftKey && dx === 0) {
-      editor.setCamera({ ...cam, x: cam.x - dy })
-    } else {
-      editor.setCamera({ ...cam, x: cam.x - dx, y: cam.y - dy })
-    }
-  }
-
   const onContextMenu = (e: Konva.KonvaEventObject<MouseEvent>) => {
     e.evt.preventDefault()
     const p = toPointer(e.evt, e.target)
@@ -173,7 +183,6 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
         onPointerDown={onPointerDown}
         onDblClick={onDoubleClick}
         onDblTap={onDoubleClick as never}
-        onWheel={onWheel}
         onContextMenu={onContextMenu}
       >
         <GridLayer editor={editor} />

@@ -330,6 +330,32 @@ describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_0
     )
   })
 
+  it('pans with the wheel and zooms with ctrl+wheel around the pointer', async () => {
+    const page = ada.page
+    await page.keyboard.press('Escape')
+    const before = (await ada.summary()).camera
+    const box = (await page.getByTestId('board-canvas').boundingBox())!
+    const at = { x: box.x + 400, y: box.y + 300 }
+    await page.mouse.move(at.x, at.y)
+    await page.mouse.wheel(40, 120)
+    await eventually(async () => (await ada.summary()).camera.y === before.y - 120, 'panned')
+    const panned = (await ada.summary()).camera
+    expect(panned).toMatchObject({ x: before.x - 40, scale: before.scale })
+
+    // The board point under the pointer stays under it while zooming in.
+    const boardAt = (c: typeof panned) => ({
+      x: (400 - c.x) / c.scale,
+      y: (300 - c.y) / c.scale,
+    })
+    await page.keyboard.down('Control')
+    await page.mouse.wheel(0, -100)
+    await page.keyboard.up('Control')
+    await eventually(async () => (await ada.summary()).camera.scale > panned.scale, 'zoomed in')
+    const zoomed = (await ada.summary()).camera
+    expect(boardAt(zoomed).x).toBeCloseTo(boardAt(panned).x, 3)
+    expect(boardAt(zoomed).y).toBeCloseTo(boardAt(panned).y, 3)
+  })
+
   it('zooms out to see everything with hearts still legible', async () => {
     await ada.page.keyboard.press('Escape')
     await ada.page.getByTestId('navigator-open').click()
