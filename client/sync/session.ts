@@ -5,7 +5,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import { IndexeddbPersistence, storeState } from 'y-indexeddb'
+import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { z } from 'zod'
@@ -24,16 +24,12 @@ import {
   MESSAGE_SYNC,
 } from '../../shared/protocol/messages.ts'
 import { userSecret } from '../lib/identity.ts'
-import { whenIdle } from '../lib/idle.ts'
 import { Store } from '../lib/store.ts'
 import { readStored, writeStored } from '../lib/storage.ts'
 import type { SessionStatus } from './connection.ts'
 import { SaveTracker, type PendingChange } from './saveTracker.ts'
 
 type Handler = WebsocketProvider['messageHandlers'][number]
-
-/** The local copy stores a synced board a little later, so as not to hold up drawing it. */
-const STORE_AFTER_SYNC_MS = 3000
 
 const pendingSchema = z.array(
   z.object({
@@ -61,7 +57,6 @@ export class BoardSession {
   private readonly pendingKey: string
   private forbiddenCloses = 0
   private readonly cleanup: (() => void)[] = []
-  private cancelStore: (() => void) | null = null
 
   constructor(readonly options: SessionOptions) {
     const { boardId, token } = options
@@ -155,7 +150,7 @@ export class BoardSession {
    * Applies (part of) the server's answer to our sync step 1, which can be the whole board,
    * without the doc's 'update' listeners: Yjs would re-encode all of it for them, and neither
    * needs that. The provider never echoes the server's own updates; the local copy stores the
-   * bytes as they came (or, while it is still opening, the whole state a little later).
+   * bytes as they came (one still opening stores the whole document when it has opened).
    */
   private applyQuietly(update: Uint8Array, apply: () => void): void {
     const listeners = [this.provider._updateHandler, this.local._storeUpdate]
@@ -165,15 +160,7 @@ export class BoardSession {
     } finally {
       for (const l of listeners) this.doc.on('update', l)
     }
-    if (this.local.db) return this.local._storeUpdate(update, this.provider)
-    this.cancelStore?.()
-    const timer = setTimeout(() => {
-      this.cancelStore = whenIdle(() => {
-        this.cancelStore = null
-        storeState(this.local, true).catch(() => {})
-      })
-    }, STORE_AFTER_SYNC_MS)
-    this.cancelStore = () => clearTimeout(timer)
+    if (this.local.db) this.local._storeUpdate(update, this.provider)
   }
 
   private trackLocalChanges(): void {
@@ -241,7 +228,6 @@ export class BoardSession {
 
   destroy(): void {
     for (const c of this.cleanup) c()
-    this.cancelStore?.()
     this.undo.destroy()
     this.provider.destroy()
     void this.local.destroy()
