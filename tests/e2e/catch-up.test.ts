@@ -42,9 +42,7 @@ describe.skipIf(!run)('catch-up in the browser', () => {
       await grace.waitOnline()
       const texts = ['Deploys are slow', 'Who owns the API?', 'Docs are outdated']
       for (const [i, text] of texts.entries()) {
-        await grace.createNoteAt(200 + i * 260, 220)
-        await grace.type(text)
-        await grace.finishEditing()
+        await grace.writeNoteAt(200 + i * 260, 220, text)
       }
       await grace.waitSaved()
       const graceTools = new CatchUpPage(grace.page)
@@ -71,9 +69,7 @@ describe.skipIf(!run)('catch-up in the browser', () => {
       }
       // Nothing selected, so no inspector covers the canvas.
       await grace.clickCanvas(240, 470)
-      await grace.createNoteAt(240, 470)
-      await grace.type('Written while Ada was away')
-      await grace.finishEditing()
+      await grace.writeNoteAt(240, 470, 'Written while Ada was away')
       const edited = await byText('Who owns the API?')
       await grace.page.mouse.dblclick(
         ...((p) => [p.x, p.y] as const)(await grace.canvasPoint(edited.at.x, edited.at.y)),

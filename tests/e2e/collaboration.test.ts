@@ -84,9 +84,7 @@ describe.skipIf(!run)('collaboration in the browser', () => {
     await ada.drag({ x: 620, y: 150 }, { x: 1180, y: 560 })
     const frame = await ada.waitForItem((i) => i.kind === 'frame', 'the poster')
 
-    await ada.createNoteAt(800, 380)
-    await ada.type('Who owns the deploy?')
-    await ada.finishEditing()
+    await ada.writeNoteAt(800, 380, 'Who owns the deploy?')
     const note = await ada.waitForItem((i) => i.text === 'Who owns the deploy?', 'the note')
     expect(note.parentId).toBe(frame.id)
 

@@ -65,9 +65,7 @@ describe.skipIf(!run)('exporting pictures of posters', () => {
     ]
     for (const [dx, dy, text] of notes) {
       const at = await ada.boardToCanvas(poster.x + dx, poster.y + dy)
-      await ada.createNoteAt(at.x, at.y)
-      await ada.type(text)
-      await ada.finishEditing()
+      await ada.writeNoteAt(at.x, at.y, text)
       await ada.waitForItem((i) => i.text === text && i.parentId === poster.id, `"${text}"`)
     }
     await ada.waitSaved()

@@ -140,9 +140,7 @@ describe.skipIf(!run)('structured notes in the browser', () => {
     )
     // A post-it on the canvas, promoted from the context menu.
     await adaNotes.page.getByTestId('notes-toggle').click()
-    const id = await ada.createNoteAt(300, 300)
-    await ada.type('Define the update mechanism')
-    await ada.finishEditing()
+    const id = await ada.writeNoteAt(300, 300, 'Define the update mechanism')
     const p = await ada.canvasPoint(300, 300)
     await ada.page.mouse.click(p.x, p.y, { button: 'right' })
     await ada.page.getByRole('menuitem', { name: 'Add to notes: Action items' }).click()

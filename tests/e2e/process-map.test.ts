@@ -84,12 +84,8 @@ describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_0
   })
 
   it('draws an arrow from a handle, sets a heart and a broken line, and follows a moved post-it', async () => {
-    const a = await ada.createNoteAt(300, 300)
-    await ada.type('Idea triage')
-    await ada.finishEditing()
-    const b = await ada.createNoteAt(750, 300)
-    await ada.type('Design review')
-    await ada.finishEditing()
+    const a = await ada.writeNoteAt(300, 300, 'Idea triage')
+    const b = await ada.writeNoteAt(750, 300, 'Design review')
 
     const arrow = await ada.connect(a, b)
     expect(arrow.from.itemId).toBe(a)
@@ -218,18 +214,16 @@ describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_0
   })
 
   it('writes right-to-left and CJK post-its', async () => {
-    await ada.createNoteAt(300, 650)
-    await ada.type('מי אחראי על הפריסה?')
-    await ada.finishEditing()
+    await ada.writeNoteAt(300, 650, 'מי אחראי על הפריסה?')
     // Deselect, so the inspector does not cover where the next post-it goes.
     await ada.page.keyboard.press('Escape')
-    await ada.createNoteAt(560, 650)
-    await ada.type('من المسؤول عن النشر؟')
-    await ada.finishEditing()
+    await ada.writeNoteAt(560, 650, 'من المسؤول عن النشر؟')
     await ada.page.keyboard.press('Escape')
-    await ada.createNoteAt(820, 650)
-    await ada.type('誰がデプロイの責任者ですか？コードレビューに時間がかかりすぎる')
-    await ada.finishEditing()
+    await ada.writeNoteAt(
+      820,
+      650,
+      '誰がデプロイの責任者ですか？コードレビューに時間がかかりすぎる',
+    )
     await ada.page.mouse.move(10, 10)
     await ada.page.screenshot({ path: join(ARTIFACTS, 'pm-scripts.png') })
   })
@@ -240,12 +234,8 @@ describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_0
   it('labels an arrow in place: double-click, type, click away; Enter reopens it, emptied it goes', async () => {
     mapper = new ProcessMapPage(await newPage())
     await mapper.createBoardOf(app.server.url, 'Arrow labels', 'blank')
-    const a = await mapper.createNoteAt(300, 300)
-    await mapper.type('Intake')
-    await mapper.finishEditing()
-    const b = await mapper.createNoteAt(800, 300)
-    await mapper.type('Review')
-    await mapper.finishEditing()
+    const a = await mapper.writeNoteAt(300, 300, 'Intake')
+    const b = await mapper.writeNoteAt(800, 300, 'Review')
     handOver = (await mapper.connect(a, b)).id
     await mapper.page.keyboard.press('Escape')
 

@@ -73,6 +73,14 @@ export class BoardPage {
     }, 'the new post-it')
   }
 
+  /** A post-it at (x, y) with `text` written in it, editing finished. */
+  async writeNoteAt(x: number, y: number, text: string): Promise<string> {
+    const id = await this.createNoteAt(x, y)
+    await this.type(text)
+    await this.finishEditing()
+    return id
+  }
+
   /** Presses 'n': a post-it under the pointer, whatever is there, with its editor open. */
   async createNoteWithKey(x: number, y: number): Promise<string> {
     const before = new Set((await this.summary()).items.map((i) => i.id))
