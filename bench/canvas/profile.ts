@@ -110,7 +110,7 @@ try {
       const path: string[] = []
       for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
         path.unshift(label(byId.get(cur)!))
-      const at = path.findIndex((f) => f.startsWith(`${under} `))
+      const at = path.findIndex((f) => f === under || f.startsWith(`${under} `))
       if (at < 0) return
       const key = path.slice(at + 1, at + 3).join(' > ') || '(self)'
       below.set(key, (below.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
