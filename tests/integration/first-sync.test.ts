@@ -120,4 +120,23 @@ describe('first sync of a stored board', () => {
     first.destroy()
     second.destroy()
   })
+
+  it('compacts from the stored updates when it unloads before it was ever built', async () => {
+    const board = await storedBoard('kept-a', 'kept-b')
+    expect((await server.store.load(board.id))!.updates.length).toBeGreaterThan(1)
+    // Joins and leaves without a sync: nothing needs the document.
+    const socket = openRawSocket(server.url, board.id, board.tokens.participant)
+    await socket.opened
+    const room = await server.rooms.loaded(board.id)
+    expect(room?.built).toBe(false)
+    socket.ws.close()
+    await socket.closed
+    await eventually(() => expect(server.rooms.loadedIds).not.toContain(board.id))
+    expect(room?.built).toBe(false)
+    const stored = (await server.store.load(board.id))!
+    expect(stored.updates).toHaveLength(1)
+    const replay = new Y.Doc()
+    Y.applyUpdate(replay, stored.updates[0]!)
+    expect(Object.keys(noteTexts(replay)).sort()).toEqual(['kept-a', 'kept-b'])
+  })
 })
