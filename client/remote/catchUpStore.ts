@@ -85,7 +85,8 @@ export class CatchUpStore extends Store<CatchUpState> {
     this.dirty.clear()
     this.cancelLook = summariseInSlices(this.doc, (summary) => {
       this.cancelLook = null
-      this.now = summary
+      // Unless a look was needed at once meanwhile (and taken whole).
+      this.now ??= summary
       this.settle()
     })
   }
