@@ -36,46 +36,34 @@ function ItemTextEditor({ editor, id }: { editor: Editor; id: string }) {
   const camera = useStore(editor.view, (s) => s.camera)
   const item = useRecord(editor.items, id)
   if (!item) return null
-  const input = (field: 'text' | 'title') => (value: string) =>
-    editor.run(editText, { id: item.id, field, value })
-  switch (item.kind) {
-    case 'frame':
-      return (
-        <InPlaceTextarea
-          value={item.title}
-          style={frameTitleEditorStyle(item, camera)}
-          label={t('edit-frame-title')}
-          maxLength={200}
-          singleLine
-          onInput={input('title')}
-          onClose={stopEditing(editor)}
-        />
-      )
-    case 'note':
-      return (
-        <InPlaceTextarea
-          value={item.text}
-          style={noteEditorStyle(item, camera)}
-          label={t('edit-note-text')}
-          maxLength={5000}
-          singleLine={false}
-          onInput={input('text')}
-          onClose={stopEditing(editor)}
-        />
-      )
-    case 'label':
-      return (
-        <InPlaceTextarea
-          value={item.text}
-          style={labelEditorStyle(item, camera)}
-          label={t('edit-label-text')}
-          maxLength={5000}
-          singleLine={false}
-          onInput={input('text')}
-          onClose={stopEditing(editor)}
-        />
-      )
-  }
+  const { field, value, style, label, maxLength } =
+    item.kind === 'frame'
+      ? {
+          field: 'title' as const,
+          value: item.title,
+          style: frameTitleEditorStyle(item, camera),
+          label: t('edit-frame-title'),
+          maxLength: 200,
+        }
+      : {
+          field: 'text' as const,
+          value: item.text,
+          style:
+            item.kind === 'note' ? noteEditorStyle(item, camera) : labelEditorStyle(item, camera),
+          label: t(item.kind === 'note' ? 'edit-note-text' : 'edit-label-text'),
+          maxLength: 5000,
+        }
+  return (
+    <InPlaceTextarea
+      value={value}
+      style={style}
+      label={label}
+      maxLength={maxLength}
+      singleLine={field === 'title'}
+      onInput={(text) => editor.run(editText, { id: item.id, field, value: text })}
+      onClose={stopEditing(editor)}
+    />
+  )
 }
 
 function ArrowLabelEditor({ editor, id }: { editor: Editor; id: string }) {
