@@ -82,6 +82,18 @@ export const messageHandlers: Readonly<Record<number, MessageHandler>> = {
   [MESSAGE_VOTE]: handleVote,
 }
 
+/** Message types whose handlers read or change the board's document. */
+const DOCUMENT_MESSAGES: ReadonlySet<number> = new Set([MESSAGE_SYNC, MESSAGE_VOTE])
+
+/** Whether handling this frame needs the room's document (garbled frames do not: they fail). */
+export function needsDocument(frame: Uint8Array): boolean {
+  try {
+    return DOCUMENT_MESSAGES.has(decoding.readVarUint(decoding.createDecoder(frame)))
+  } catch {
+    return false
+  }
+}
+
 /** The state vector of a well-formed sync step 1 frame; null for any other frame. */
 export function readSyncStep1(frame: Uint8Array): Uint8Array | null {
   try {

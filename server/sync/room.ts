@@ -6,9 +6,12 @@
  * Store operations run one after another on a promise chain, so compaction never races appends.
  *
  * Building the document from what is stored takes a while for a big board (about a second for
- * 10,000 post-its), so a room starts unbuilt: a new client's first sync (an empty state vector) is
- * answered straight from the stored updates, and the document is built once that answer is on its
- * way (or as soon as anything needs it). Everything else sent meanwhile waits for the build.
+ * 10,000 post-its), so a room starts unbuilt and is built only when something needs the document:
+ * a new client's first sync (an empty state vector) is answered straight from the stored updates,
+ * and presence and clock frames need no document. People who only look never cost a build (nor
+ * slow the opening of a board while their browsers load it). The first edit, a sync of a client
+ * that holds part of the board, or a server feature that reads the board builds it; frames that
+ * need the document wait for the build, in order.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -17,7 +20,7 @@ import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import { Connection } from './connection.ts'
 import { awarenessFrame, savedFrame, syncStep1, syncStep2, syncUpdate } from './encode.ts'
-import { dispatch, readSyncStep1 } from './handlers.ts'
+import { dispatch, needsDocument, readSyncStep1 } from './handlers.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
 import type { ChangeHook } from '../hooks/change.ts'
@@ -43,7 +46,7 @@ interface PendingUpdate {
 
 const LOAD_ORIGIN = Symbol('load')
 
-/** How long a room stays unbuilt at most, waiting for first syncs to answer from the store. */
+/** How long a frame that needs the document waits at most for first syncs still to answer. */
 const BUILD_WAIT_MS = 1000
 /** Frames held for the build at most; more and it is built at once (memory stays bounded). */
 const MAX_BACKLOG = 1000
@@ -57,9 +60,11 @@ export class Room {
   private readonly joinedEarly = new Set<Connection>()
   /** Of those, the ones whose first sync step 1 the build waits for (briefly). */
   private readonly firstSyncDue = new Set<Connection>()
-  /** Connections answered from the stored bytes: acked once built (the bytes are stored). */
+  /** Connections answered from the stored bytes and not acked yet (the bytes are stored). */
   private readonly answeredEarly = new Set<Connection>()
-  /** Frames that arrived before the build, replayed in order after it. */
+  /** The state vector of the stored bytes, worked out for the first ack that needs it. */
+  private storedVector: Uint8Array | null = null
+  /** Frames that need the document and arrived before the build, replayed in order after it. */
   private backlog: [Connection, Uint8Array][] = []
   private answersInFlight = 0
   private buildTimer: NodeJS.Timeout | null = null
@@ -89,7 +94,6 @@ export class Room {
     this.awareness.setLocalState(null)
     this.ydoc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
-    if (this.stored) this.buildTimer = setTimeout(() => this.build(), BUILD_WAIT_MS).unref()
   }
 
   /** The board's document, built from the store on first use. */
@@ -125,12 +129,14 @@ export class Room {
   }
 
   /**
-   * Builds once every connection that joined meanwhile has had its first sync answered and the
-   * answers are written out: building blocks the event loop, and with it their sending.
+   * Builds for the frames waiting in the backlog once every connection that joined meanwhile has
+   * had its first sync answered and the answers are written out: building blocks the event loop,
+   * and with it their sending. Waits BUILD_WAIT_MS at most.
    */
   private readonly buildWhenAnswered = (): void => {
-    if (!this.stored || this.destroyed) return
+    if (!this.stored || this.destroyed || this.backlog.length === 0) return
     if (this.answersInFlight === 0 && this.firstSyncDue.size === 0) this.build()
+    else this.buildTimer ??= setTimeout(() => this.build(), BUILD_WAIT_MS).unref()
   }
 
   /**
@@ -149,14 +155,31 @@ export class Room {
     this.answersInFlight++
     const last = stored.length - 1
     stored.forEach((update, i) =>
-      i < last ? conn.send(syncUpdate(update)) : conn.send(syncStep2(update), this.answerWritten),
+      i < last
+        ? conn.send(syncUpdate(update))
+        : conn.send(syncStep2(update), () => this.answerWritten(conn)),
     )
     return true
   }
 
-  private readonly answerWritten = (): void => {
+  /** The answer is out: ack it as stored (a client may hold changes it waits to see saved). */
+  private answerWritten(conn: Connection): void {
     this.answersInFlight--
+    if (this.stored && this.answeredEarly.delete(conn) && conn.wantsAcks && this.conns.has(conn))
+      conn.send(savedFrame(this.stateVectorOfStored(this.stored)))
     setImmediate(this.buildWhenAnswered)
+  }
+
+  private stateVectorOfStored(stored: Uint8Array[]): Uint8Array {
+    if (this.storedVector) return this.storedVector
+    // Each stored update holds a contiguous run of each client's changes, and together they
+    // start at zero: the highest clock seen per client is what the store holds.
+    const vector = new Map<number, number>()
+    for (const update of stored) {
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)))
+        vector.set(client, Math.max(clock, vector.get(client) ?? 0))
+    }
+    return (this.storedVector = Y.encodeStateVector(vector))
   }
 
   /** Loads a board from the store; null when the store has never heard of it. */
@@ -213,10 +236,11 @@ export class Room {
   receive(conn: Connection, frame: Uint8Array): void {
     if (conn.closed || !this.conns.has(conn)) return
     try {
-      if (this.stored) {
+      if (this.stored && needsDocument(frame)) {
         if (this.answerFromStored(conn, frame, this.stored)) return
         this.backlog.push([conn, frame])
         if (this.backlog.length >= MAX_BACKLOG) this.build()
+        else setImmediate(this.buildWhenAnswered)
         return
       }
       dispatch(this, conn, frame)

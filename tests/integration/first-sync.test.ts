@@ -1,6 +1,7 @@
 /**
  * A board's first connection is answered straight from the stored bytes, before the room's
- * document is built; what the client sends meanwhile waits for the build and is not lost.
+ * document is built, which happens only when something needs it; what the client sends meanwhile
+ * waits for the build and is not lost.
  */
 import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -38,7 +39,7 @@ async function storedBoard(...texts: string[]) {
 }
 
 describe('first sync of a stored board', () => {
-  it('answers from the store first, then acks and asks for what it lacks once built', async () => {
+  it('answers from the store first and acks it, then asks for what it lacks once built', async () => {
     const board = await storedBoard('stored-a', 'stored-b')
     const socket = openRawSocket(server.url, board.id, board.tokens.participant, 'acks=1')
     // Sent at once, so both wait for the room to load: the sync is answered early, the
@@ -119,6 +120,31 @@ describe('first sync of a stored board', () => {
     )
     first.destroy()
     second.destroy()
+  })
+
+  it('is never built while people only look: syncs answered from the store, presence relayed', async () => {
+    const board = await storedBoard('looked-at')
+    const viewer = connectClient(server.url, board.id, board.tokens.viewer)
+    const participant = connectClient(server.url, board.id, board.tokens.participant, {
+      acks: true,
+    })
+    await Promise.all([viewer.synced(), participant.synced()])
+    expect(Object.keys(noteTexts(viewer.doc))).toEqual(['looked-at'])
+    participant.provider.awareness.setLocalStateField('user', { name: 'Ana' })
+    await eventually(() =>
+      expect([...viewer.provider.awareness.getStates().values()]).toContainEqual({
+        user: { name: 'Ana' },
+      }),
+    )
+    const room = await server.rooms.loaded(board.id)
+    expect(room?.built).toBe(false)
+
+    // The first edit builds it, and reaches the other client.
+    addNotes(participant.doc, note('first-edit'))
+    await eventually(() => expect(noteTexts(viewer.doc)).toHaveProperty('first-edit'))
+    expect(room?.built).toBe(true)
+    viewer.destroy()
+    participant.destroy()
   })
 
   it('compacts from the stored updates when it unloads before it was ever built', async () => {
