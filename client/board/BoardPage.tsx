@@ -1,5 +1,5 @@
 /** The board page: composes top bar, toolbar, canvas and panels around one open board. */
-import { lazy, Suspense, useEffect, useRef, useState, type UIEvent } from 'react'
+import { lazy, Suspense, useEffect, useState, type UIEvent } from 'react'
 import type { Role } from '../../shared/protocol/messages.ts'
 import { zoomToFit } from '../actions/zoom.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
@@ -15,7 +15,6 @@ import { t } from '../i18n/i18n.ts'
 import { setUserName, userId, userName } from '../lib/identity.ts'
 import { whenIdle } from '../lib/idle.ts'
 import { updateRecentTitle } from '../lib/recentBoards.ts'
-import { useStore } from '../lib/store.ts'
 import { useSessionStatus } from '../sync/useSessionState.ts'
 import { ColorPalette } from '../ui/ColorPalette.tsx'
 import { ContextMenu } from '../ui/ContextMenu.tsx'
@@ -116,14 +115,13 @@ function BoardView({
   const readOnly =
     Boolean(version) || status.readOnly || status.newerSchema || status.connection === 'invalid'
   const title = useBoardTitle(editor)
-  const size = useStore(editor.view, (s) => s.size)
   useEffect(() => {
     if (title) {
       updateRecentTitle(boardId, title)
       document.title = t('page-title-board', title)
     }
   }, [boardId, title])
-  useFirstView(editor, status.loaded && size.width > 1)
+  useFirstView(editor)
   useEffect(() => {
     if (status.loaded) return whenIdle(() => void loadNotesPanel(), 5000)
   }, [status.loaded])
@@ -190,24 +188,38 @@ function pinScroll(e: UIEvent<HTMLElement>) {
   e.currentTarget.scrollTo(0, 0)
 }
 
-/** When the board first loads: show all of it, or put the origin in the middle when empty. */
-function useFirstView(editor: Editor, ready: boolean) {
-  const done = useRef(false)
+/**
+ * When the board first loads: show all of it, or put the origin in the middle when empty. Set as
+ * the board arrives (in the same task, by subscription rather than an effect after a render), so
+ * that the first render with the board is already the fitted one.
+ */
+function useFirstView(editor: Editor) {
   useEffect(() => {
-    if (!ready || done.current) return
-    done.current = true
-    editor.run(zoomToFit, undefined)
-    if (editor.items.all().length > 0 && editor.view.get().camera.scale > 1) {
-      const { size } = editor.view.get()
-      const cam = editor.view.get().camera
-      const k = 1 / cam.scale
-      editor.setCamera({
-        scale: 1,
-        x: size.width / 2 - (size.width / 2 - cam.x) * k,
-        y: size.height / 2 - (size.height / 2 - cam.y) * k,
-      })
+    let done = false
+    const fitOnce = () => {
+      if (done || !editor.session.status.get().loaded || editor.view.get().size.width <= 1) return
+      done = true
+      showWholeBoard(editor)
     }
-  }, [editor, ready])
+    const stops = [editor.session.status.subscribe(fitOnce), editor.view.subscribe(fitOnce)]
+    fitOnce()
+    return () => stops.forEach((stop) => stop())
+  }, [editor])
+}
+
+/** Zoom to fit, but never beyond 100%: a small board stays at its natural size. */
+function showWholeBoard(editor: Editor) {
+  editor.run(zoomToFit, undefined)
+  if (editor.items.all().length > 0 && editor.view.get().camera.scale > 1) {
+    const { size } = editor.view.get()
+    const cam = editor.view.get().camera
+    const k = 1 / cam.scale
+    editor.setCamera({
+      scale: 1,
+      x: size.width / 2 - (size.width / 2 - cam.x) * k,
+      y: size.height / 2 - (size.height / 2 - cam.y) * k,
+    })
+  }
 }
 
 export function Notice({ title, text }: { title: string; text: string }) {
