@@ -84,7 +84,9 @@ try {
   })
   console.log(`wall ${wall} ms`)
   if (process.env.PROFILE_TIMELINE) {
-    // What the page did, 50 ms at a time: the busiest function a few frames below the root.
+    // What the page did, PROFILE_STEP ms at a time (50): the busiest path below the root, up to
+    // PROFILE_DEPTH frames deep (4).
+    const STEP = Number(process.env.PROFILE_STEP ?? 50)
     const buckets = new Map<number, Map<string, number>>()
     let t = 0
     profile.samples.forEach((id, i) => {
@@ -92,14 +94,14 @@ try {
       const path: string[] = []
       for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
         path.unshift(label(byId.get(cur)!))
-      const key = path.slice(1, 4).join(' > ') || '(root)'
-      const b = buckets.get(Math.floor(t / 50)) ?? new Map<string, number>()
+      const key = path.slice(1, Number(process.env.PROFILE_DEPTH ?? 4)).join(' > ') || '(root)'
+      const b = buckets.get(Math.floor(t / STEP)) ?? new Map<string, number>()
       b.set(key, (b.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
-      buckets.set(Math.floor(t / 50), b)
+      buckets.set(Math.floor(t / STEP), b)
     })
     for (const [k, b] of [...buckets].sort((a, c) => a[0] - c[0])) {
       const [top, ms] = [...b].sort((a, c) => c[1] - a[1])[0]!
-      console.log(`${String(k * 50).padStart(5)} ms  ${ms.toFixed(0).padStart(3)}  ${top}`)
+      console.log(`${String(k * STEP).padStart(5)} ms  ${ms.toFixed(0).padStart(3)}  ${top}`)
     }
   }
   const under = process.env.PROFILE_UNDER
@@ -112,7 +114,10 @@ try {
         path.unshift(label(byId.get(cur)!))
       const at = path.findIndex((f) => f === under || f.startsWith(`${under} `))
       if (at < 0) return
-      const key = path.slice(at + 1, at + 3).join(' > ') || '(self)'
+      // PROFILE_SELF: by the function the sample was in, instead of the two called next.
+      const key = process.env.PROFILE_SELF
+        ? path[path.length - 1]!
+        : path.slice(at + 1, at + 3).join(' > ') || '(self)'
       below.set(key, (below.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
     })
     console.log(`--- under ${under}`)
@@ -120,7 +125,9 @@ try {
       console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`)
   }
   console.log('--- inclusive')
-  for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 60)))
+  for (const [k, ms] of [...total]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, Number(process.env.PROFILE_TOP ?? 60)))
     console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`)
   console.log('--- self')
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
