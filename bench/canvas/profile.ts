@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { startServer } from '../../server/app.ts'
-import { seedUpdate } from './seed.ts'
+import { seedUpdateApart } from './seed.ts'
 
 const REPO = join(import.meta.dirname, '..', '..')
 const NOTES = Number(process.env.PROFILE_NOTES ?? 10_000)
@@ -32,7 +32,7 @@ const browser = await chromium.launch({
 try {
   const res = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}' })
   const board = (await res.json()) as { id: string; links: { facilitator: string } }
-  await server.store.append(board.id, [seedUpdate({ notes: NOTES, connectors: NOTES / 5 })])
+  await server.store.append(board.id, [seedUpdateApart({ notes: NOTES, connectors: NOTES / 5 })])
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.addInitScript('globalThis.__name = (f) => f')
   await context.addInitScript(() => localStorage.setItem('wb.userName', JSON.stringify('Bench')))

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { startServer } from '../../server/app.ts'
 import { framesWhile, stats, type FrameArgs } from './measure.ts'
-import { seedUpdate } from './seed.ts'
+import { seedUpdateApart } from './seed.ts'
 
 const REPO = join(import.meta.dirname, '..', '..')
 const env = (name: string, fallback: number) => {
@@ -67,7 +67,7 @@ async function main() {
     })
     const board = (await res.json()) as { id: string; links: { facilitator: string } }
     say(`seeding ${NOTES} post-its and ${CONNECTORS} arrows…`)
-    const update = seedUpdate({ notes: NOTES, connectors: CONNECTORS })
+    const update = seedUpdateApart({ notes: NOTES, connectors: CONNECTORS })
     await server.store.append(board.id, [update])
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })

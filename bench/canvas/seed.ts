@@ -2,6 +2,8 @@
  * A big board for the canvas bench: posters with two lanes, 10,000 post-its in their lanes and
  * 2,000 arrows between neighbours with every style (hearts, question marks, broken lines).
  */
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
 import { connectors, items, tags } from '../../shared/doc/index.ts'
 import {
@@ -112,4 +114,22 @@ export function seedUpdate({ notes, connectors: arrows }: SeedSize): Uint8Array 
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update
+}
+
+/**
+ * seedUpdate in a child process: building the board leaves a few hundred megabytes of garbage,
+ * which would otherwise be collected in the middle of the measurement, by the process that also
+ * runs the server under test.
+ */
+export function seedUpdateApart(size: SeedSize): Uint8Array {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), JSON.stringify(size)],
+    { maxBuffer: 1 << 30 },
+  )
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.stdout.write(seedUpdate(JSON.parse(process.argv[2]!) as SeedSize))
 }
