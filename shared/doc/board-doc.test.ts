@@ -37,6 +37,22 @@ describe('board document', () => {
     expect(getItem(doc, 'a')).toMatchObject({ text: 'Code review' })
   })
 
+  it('stores a new record without its id or default fields, and reads it back whole', () => {
+    const doc = new Y.Doc()
+    const full = note('lean', { text: 'Deploy train', x: 40, color: 'pink', tags: ['t1'] })
+    addItems(doc, [full], LOCAL_ORIGIN)
+    const stored = itemsMap(doc).get('lean')!
+    expect([...stored.keys()].sort()).toEqual(['color', 'involved', 'kind', 'tags', 'text', 'x'])
+    expect(getItem(doc, 'lean')).toEqual(full)
+
+    // A record written with every field (as older versions did) reads the same; its key wins.
+    const old = new Y.Map<unknown>()
+    itemsMap(doc).set('old', old)
+    for (const [k, v] of Object.entries(note('not-the-key', { text: 'x' })))
+      old.set(k, k === 'text' || k === 'involved' ? new Y.Text(String(v)) : v)
+    expect(getItem(doc, 'old')).toEqual(note('old', { text: 'x' }))
+  })
+
   it('updates fields, edits text in place and stamps updatedAt', () => {
     const doc = new Y.Doc()
     addItems(doc, [note('a', { text: 'hello world' })], LOCAL_ORIGIN)

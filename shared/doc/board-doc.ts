@@ -10,7 +10,6 @@ import {
   currentRecordVersions,
   isRecordKind,
   migrateRecord,
-  restoreItem,
   facilitationDefaults,
   facilitationSchema,
   setupDefaults,
@@ -178,9 +177,6 @@ export function updateSetup(doc: Y.Doc, patch: Partial<Setup>, origin: unknown):
     }
   }, origin)
 }
-
-/** Reads one item as a plain, valid record (bad fields restored to defaults), or null. */
-export const readItem = (ymap: ItemMap): Item | null => restoreItem(toPlain(ymap))
 
 export const getItem = (doc: Y.Doc, id: string): Item | null => items(doc).get(id)
 

@@ -90,7 +90,7 @@ export function restoreVersion(
         if (wanted && !wanted.has(id)) continue
         const stamped = stamp(record, now)
         const ymap = liveColl.map.get(id)
-        const current = ymap ? liveColl.read(ymap) : null
+        const current = ymap ? liveColl.read(ymap, id) : null
         if (!ymap || !current || current.kind !== record.kind) {
           liveColl.add([stamped], origin)
           result.added.push(id)

@@ -51,7 +51,11 @@ export interface RecordType<K extends string, T extends { kind: K }> {
   kind: K
   version: number
   schema: z.ZodObject<Record<string, z.ZodType>> & z.ZodType<T>
-  /** Values for every field a stored or imported record may lack. */
+  /**
+   * Values for every field a stored or imported record may lack. The document does not store a
+   * field equal to its default, so changing a default needs a migration that writes the old one
+   * into records of the older version.
+   */
   defaults: () => Omit<T, 'id' | 'kind'>
   /** migrations[n] turns a version-n record into version n+1. Each returns a new object. */
   migrations: Record<number, (record: Readonly<Record<string, unknown>>) => Record<string, unknown>>

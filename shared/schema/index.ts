@@ -137,13 +137,14 @@ export function restoreRecord(raw: unknown, fromVersion?: number): AnyRecord | n
   } catch {
     return null
   }
-  const out: Record<string, unknown> = { ...migrated, id: rec.id, kind }
+  const defaults = type.defaults() as Record<string, unknown>
+  // A missing field takes its default (the document leaves out fields equal to their defaults).
+  const out: Record<string, unknown> = { ...defaults, ...migrated, id: rec.id, kind }
   // Nearly every record is valid as it is: one parse of the whole, field by field only if not.
   if (type.schema.safeParse(out).success) return out as AnyRecord
-  const defaults = type.defaults() as Record<string, unknown>
   for (const [key, fallback] of Object.entries(defaults)) {
     const field = type.schema.shape[key]
-    if (!field || !field.safeParse(migrated[key]).success) out[key] = fallback
+    if (!field || !field.safeParse(out[key]).success) out[key] = fallback
   }
   return out as AnyRecord
 }
