@@ -98,7 +98,7 @@ export function isRecordKind(kind: unknown): kind is RecordKind {
 
 const typeOf = (kind: RecordKind) => recordTypes[kind] as unknown as RecordType<string, AnyRecord>
 
-/** Brings a plain record of an older version up to the current one, without mutating it. */
+/** Brings a plain record of an older version up to the current one, as a new object. */
 export function migrateRecord(
   kind: RecordKind,
   record: Readonly<Record<string, unknown>>,
@@ -130,18 +130,20 @@ export function restoreRecord(raw: unknown, fromVersion?: number): AnyRecord | n
   if (!isRecordKind(rec.kind)) return null
   const kind = rec.kind
   const type = typeOf(kind)
-  if (!type.schema.shape.id!.safeParse(rec.id).success) return null
-  let migrated: Record<string, unknown>
+  let out: Record<string, unknown>
   try {
-    migrated = migrateRecord(kind, rec, fromVersion ?? type.version)
+    out = migrateRecord(kind, rec, fromVersion ?? type.version)
   } catch {
     return null
   }
-  const defaults = type.defaults() as Record<string, unknown>
+  out.id = rec.id
+  out.kind = kind
   // A missing field takes its default (the document leaves out fields equal to their defaults).
-  const out: Record<string, unknown> = { ...defaults, ...migrated, id: rec.id, kind }
+  const defaults = type.defaults() as Record<string, unknown>
+  for (const key in defaults) if (out[key] === undefined) out[key] = defaults[key]
   // Nearly every record is valid as it is: one parse of the whole, field by field only if not.
   if (type.schema.safeParse(out).success) return out as AnyRecord
+  if (!type.schema.shape.id!.safeParse(rec.id).success) return null
   for (const [key, fallback] of Object.entries(defaults)) {
     const field = type.schema.shape[key]
     if (!field || !field.safeParse(out[key]).success) out[key] = fallback
