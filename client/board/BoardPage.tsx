@@ -26,7 +26,7 @@ import { Toolbar } from '../ui/Toolbar.tsx'
 import { TopBar, useBoardTitle } from '../ui/TopBar.tsx'
 import { useShortcuts } from '../ui/useShortcuts.ts'
 import { ZoomControls } from '../ui/ZoomControls.tsx'
-import { resolveAccess } from './openBoard.ts'
+import { takeAccess } from './earlyOpen.ts'
 import { useBoard } from './useBoard.ts'
 
 // The notes panel brings a rich-text editor: loaded once the board is drawn, not with it (and
@@ -35,7 +35,7 @@ const loadNotesPanel = () => import('../notes/NotesPanel.tsx')
 const NotesPanel = lazy(() => loadNotesPanel().then((m) => ({ default: m.NotesPanel })))
 
 export function BoardPage({ boardId }: { boardId: string }) {
-  const [access] = useState(() => resolveAccess(boardId))
+  const [access] = useState(() => takeAccess(boardId))
   if (!access) {
     return <Notice title={t('link-missing-title')} text={t('link-missing-text')} />
   }

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react'
 import type { Role } from '../../shared/protocol/messages.ts'
 import { Editor } from '../editor/editor.ts'
 import { colorForUser, userId } from '../lib/identity.ts'
-import { BoardSession } from '../sync/session.ts'
 import { createTools, type Tools } from '../tools/index.ts'
+import { sessionOptions, takeSession } from './earlyOpen.ts'
 import { installTestHook } from './testHook.ts'
 
 export interface OpenBoard {
@@ -21,7 +21,7 @@ export function useBoard(
   const [open, setOpen] = useState<OpenBoard | null>(null)
 
   useEffect(() => {
-    const session = new BoardSession({ boardId, token, readOnly: role === 'viewer' })
+    const session = takeSession(sessionOptions(boardId, { token, role }))
     const id = userId()
     const editor = new Editor(session, { id, name: '', color: colorForUser(id), role })
     const tools = createTools(editor)

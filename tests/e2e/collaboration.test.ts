@@ -36,8 +36,16 @@ describe.skipIf(!run)('collaboration in the browser', () => {
     await ada.join('Ada')
     await ada.waitOnline()
 
-    grace = await new BoardPage(await newPage()).open(links.participant, 'Grace')
+    const gracePage = await newPage()
+    const sockets: string[] = []
+    gracePage.on('websocket', (ws) => sockets.push(new URL(ws.url()).pathname))
+    grace = await new BoardPage(gracePage).open(links.participant, 'Grace')
     await grace.waitOnline()
+    // The session opened as the app starts is the one the page uses: one socket to the board,
+    // and the token has left the address bar.
+    const boardPath = new URL(links.participant).pathname
+    expect(sockets.filter((p) => p === `/ws/${boardPath.split('/').pop()}`)).toHaveLength(1)
+    expect(gracePage.url()).not.toContain('token=')
 
     await ada.createNoteAt(420, 320)
     await ada.type('Code review takes too long')
