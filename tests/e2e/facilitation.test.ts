@@ -58,6 +58,15 @@ describe.skipIf(!run)('facilitation in the browser', () => {
     // The facilitator's panel starts closed so the board shows on arrival.
     expect(await lead.page.getByTestId('facilitation-panel').count()).toBe(0)
     await lead.page.getByTestId('facilitation-open').waitFor()
+    // A side panel at the right edge (here Activity) does not hide the facilitator's button.
+    await lead.page.getByRole('button', { name: 'Activity', exact: true }).click()
+    await lead.page.getByRole('complementary', { name: 'Activity' }).waitFor()
+    const onTop = await lead.page.getByTestId('facilitation-open').evaluate((button) => {
+      const r = button.getBoundingClientRect()
+      return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === button
+    })
+    expect(onTop).toBe(true)
+    await lead.page.getByRole('button', { name: 'Activity', exact: true }).click()
     await lead.addAgendaPart('Breakouts', 25)
     await lead.startPart('Breakouts')
     for (const p of [lead, ada, ben])
