@@ -16,6 +16,7 @@ import { ItemsLayer } from './ItemsLayer.tsx'
 import { isLowDetail } from './lod.ts'
 import { OverlayLayer } from './OverlayLayer.tsx'
 import { useCanvasTestHook } from './testHook.ts'
+import { useCameraMoving } from './useCameraMoving.ts'
 import { screenToBoard, zoomAt, type Point } from './viewport.ts'
 
 interface Props {
@@ -37,6 +38,12 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
   const tool = useStore(editor.view, (s) => s.tool)
   const spaceHeld = useStore(editor.view, (s) => s.spaceHeld)
   const panning = useStore(editor.view, (s) => s.panning)
+  // While the camera moves and for a moment after, the layers do not listen (useCameraMoving).
+  const moving = useCameraMoving(editor)
+  const movingRef = useRef(moving)
+  useEffect(() => {
+    movingRef.current = moving
+  }, [moving])
 
   // Follow the container's size.
   useEffect(() => {
@@ -60,8 +67,10 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
     const camera = editor.view.get().camera
     const board = screenToBoard(camera, screen)
     let hit = target ? itemOf(target) : null
-    // Far out, post-its and arrows are drawn without hit regions: find them in the indexes.
-    if (target && isLowDetail(camera.scale) && hit?.part !== 'handle') {
+    // Far out, post-its and arrows are drawn without hit regions, and just after the view moved
+    // no layer listens yet (a press lands on the stage): find them in the indexes.
+    const unheard = !hit && movingRef.current
+    if (target && (isLowDetail(camera.scale) || unheard) && hit?.part !== 'handle') {
       const under = recordAtPoint(editor, board, camera.scale)
       if (under && (!hit || under.kind !== 'frame')) hit = { id: under.id, part: 'body' }
     }

@@ -346,6 +346,30 @@ describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_0
     expect(boardAt(zoomed).y).toBeCloseTo(boardAt(panned).y, 3)
   })
 
+  it('edits the post-it double-clicked right after a pan, while the layers do not listen yet', async () => {
+    const page = ada.page
+    await page.keyboard.press('Escape')
+    const id = await ada.createNoteWithKey(300, 520)
+    await ada.type('Right after a pan')
+    await ada.finishEditing()
+    const placed = (await ada.summary()).items.find((i) => i.id === id)!
+    const camera = (await ada.summary()).camera
+    const at = await ada.canvasPoint(
+      (placed.x + 30) * camera.scale + camera.x,
+      (placed.y + 30) * camera.scale + camera.y - 40,
+    )
+    const count = (await ada.summary()).items.length
+    await page.mouse.move(at.x, at.y)
+    await page.mouse.wheel(0, 40)
+    await page.mouse.dblclick(at.x, at.y)
+    await page.getByTestId('text-editor').waitFor()
+    await page.keyboard.press('End')
+    await ada.type(' (edited)')
+    await ada.finishEditing()
+    await ada.waitForItem((i) => i.id === id && i.text === 'Right after a pan (edited)', 'edited')
+    expect((await ada.summary()).items).toHaveLength(count)
+  })
+
   it('zooms out to see everything with hearts still legible', async () => {
     await ada.page.keyboard.press('Escape')
     await ada.page.getByTestId('navigator-open').click()
