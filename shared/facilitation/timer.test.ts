@@ -20,6 +20,8 @@ describe('timer', () => {
     expect(remainingMs(t, 1_060_000)).toBe(540_000)
     expect(remainingMs(t, 2_000_000)).toBe(0)
     expect(isFinished(t, 2_000_000)).toBe(true)
+    // Seen from a clock 300 ms behind the one that started it: still not more than its length.
+    expect(remainingMs(t, 999_700)).toBe(600_000)
   })
 
   it('pauses, resumes with what was left, extends and resets', () => {

@@ -5,8 +5,12 @@
 import type { TimerState } from '../schema/facilitation.ts'
 
 export function remainingMs(timer: TimerState, serverNow: number): number {
-  if (timer.state === 'running' && timer.endsAt !== null)
-    return Math.max(0, timer.endsAt - serverNow)
+  // Never more than was left when it last started: a clock a little behind the one that started
+  // it would otherwise show 25:01 of a 25-minute part.
+  if (timer.state === 'running' && timer.endsAt !== null) {
+    const left = Math.max(0, timer.endsAt - serverNow)
+    return timer.remainingMs > 0 ? Math.min(timer.remainingMs, left) : left
+  }
   return timer.remainingMs
 }
 
