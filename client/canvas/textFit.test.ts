@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest'
-import { labelTextHeight, noteFontSize, textDirection } from './textFit.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  labelTextHeight,
+  NOTE_PADDING,
+  noteFontSize,
+  setTextMeasure,
+  textDirection,
+  type TextMeasure,
+} from './textFit.ts'
+
+afterEach(() => setTextMeasure(null))
 
 describe('noteFontSize', () => {
   it('writes short notes large and long notes small', () => {
@@ -11,6 +20,19 @@ describe('noteFontSize', () => {
     )
     expect(short).toBeGreaterThanOrEqual(24)
     expect(long).toBeLessThan(short)
+  })
+
+  it('never picks a size at which a measured word is wider than the note', () => {
+    // A font whose "m" is wide, as in real fonts, unlike the estimate's average glyph.
+    const measure: TextMeasure = (text) =>
+      [...text].reduce((w, ch) => w + (ch === 'm' ? 0.95 : ch === ' ' ? 0.28 : 0.58), 0)
+    setTextMeasure(measure)
+    const size = noteFontSize('Shared roadmap', 160, 160)
+    expect(measure('roadmap') * size).toBeLessThanOrEqual(160 - 2 * NOTE_PADDING)
+    setTextMeasure(null)
+    // The estimate alone picks a size at which that word would be broken in two.
+    const estimated = noteFontSize('Shared roadmap', 160, 160)
+    expect(measure('roadmap') * estimated).toBeGreaterThan(160 - 2 * NOTE_PADDING)
   })
 
   it('grows with the note', () => {

@@ -1,14 +1,18 @@
 /**
  * The largest font size at which a post-it's text fits its box, so short notes read from the back
- * of the room and long ones still fit. An estimate (average glyph widths), not a measurement:
- * Konva wraps and clips the rest. CJK text has no spaces and wide glyphs: it may break between
- * any two characters, and each counts as a full em.
+ * of the room and long ones still fit, without breaking a word in two. Words are measured in the
+ * notes' font where a canvas is at hand (the browser), else estimated from average glyph widths.
+ * CJK text has no spaces: it may break between any two characters.
  */
+import { FONT_FAMILY } from '../../shared/palette/index.ts'
+
 export const NOTE_PADDING = 14
 export const LINE_HEIGHT = 1.25
 const SIZES = [32, 28, 24, 21, 18, 16, 14, 12, 10]
 const GLYPH_WIDTH = 0.54
 const WIDE_GLYPH = 1
+/** Share of a line the words are fitted into: Konva measures each size afresh, a little apart. */
+const FIT = 0.97
 
 // Han, Hiragana, Katakana, Hangul, CJK punctuation and full-width forms.
 const WIDE =
@@ -16,11 +20,43 @@ const WIDE =
 
 const isWide = (ch: string) => WIDE.test(ch)
 
-/** Estimated width of a run of text in ems. */
-function ems(text: string): number {
+/** Width of a run of text in ems. */
+export type TextMeasure = (text: string) => number
+
+function estimatedEms(text: string): number {
   let w = 0
   for (const ch of text) w += isWide(ch) ? WIDE_GLYPH : GLYPH_WIDTH
   return w
+}
+
+/** Measures in the notes' font on a canvas, remembering each word; null where there is none. */
+function canvasMeasure(): TextMeasure | null {
+  const ctx =
+    typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d')
+  if (!ctx) return null
+  ctx.font = `100px ${FONT_FAMILY}`
+  const widths = new Map<string, number>()
+  return (text) => {
+    let w = widths.get(text)
+    if (w === undefined) {
+      if (widths.size >= 20_000) widths.clear()
+      w = ctx.measureText(text).width / 100
+      widths.set(text, w)
+    }
+    return w
+  }
+}
+
+let measure: TextMeasure | null | undefined
+
+/** Replaces how words are measured (tests); null estimates. */
+export function setTextMeasure(next: TextMeasure | null): void {
+  measure = next
+}
+
+function ems(text: string): number {
+  if (measure === undefined) measure = canvasMeasure()
+  return measure ? measure(text) : estimatedEms(text)
 }
 
 /** Lines a paragraph takes at `perLine` ems per line, or Infinity if a word must be split. */
@@ -32,7 +68,7 @@ function linesOf(paragraph: string, perLine: number): number {
     const w = ems(word)
     const wide = [...word].some(isWide)
     if (w > perLine && !wide) return Infinity
-    const gap = used > 0 ? GLYPH_WIDTH : 0
+    const gap = used > 0 ? ems(' ') : 0
     if (used + gap + w <= perLine) {
       used += gap + w
     } else if (wide) {
@@ -52,7 +88,7 @@ export function noteFontSize(text: string, w: number, h: number): number {
   const innerW = Math.max(10, w - 2 * NOTE_PADDING)
   const innerH = Math.max(10, h - 2 * NOTE_PADDING)
   for (const size of SIZES) {
-    const perLine = innerW / size
+    const perLine = (innerW / size) * FIT
     let lines = 0
     for (const paragraph of text.split('\n')) lines += linesOf(paragraph, perLine)
     if (lines * size * LINE_HEIGHT <= innerH) return size
