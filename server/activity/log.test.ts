@@ -13,6 +13,15 @@ const change = (recordId: string, kind: 'added' | 'changed' | 'moved' | 'deleted
   frameId: null,
 })
 
+/** The memory store, counting its compactions. */
+class CountingStore extends MemoryStore {
+  compactions = 0
+  override async compact(...args: Parameters<MemoryStore['compact']>): Promise<void> {
+    this.compactions++
+    return super.compact(...args)
+  }
+}
+
 describe('ActivityLog', () => {
   it('coalesces one person’s consecutive edits of a record within a minute, and no others', async () => {
     let now = 1_000_000
@@ -39,6 +48,29 @@ describe('ActivityLog', () => {
       'Ana:n1:changed:1',
     ])
     expect(entries[0]).toMatchObject({ firstAt: 1_000_000, at: 1_020_000 })
+  })
+
+  it('compacts a board’s log when asked (its room left memory), once per change', async () => {
+    let now = 0
+    const store = new CountingStore()
+    const log = new ActivityLog(store, createLogger('silent'), () => now)
+    for (let i = 0; i < 3; i++) {
+      now += COALESCE_MS
+      log.record('b', ana, change(`n${i}`))
+      await log.flush()
+    }
+    now += COALESCE_MS
+    log.record('b', ben, change('pending'))
+    const before = await log.query('b')
+    expect((await store.load(activityId('b')))!.updates).toHaveLength(4)
+    await log.compact('b')
+    const stored = (await store.load(activityId('b')))!
+    expect(stored.updates).toHaveLength(1)
+    expect(await log.query('b')).toEqual(before)
+    expect(store.compactions).toBe(1)
+    // Nothing new: nothing to compact.
+    await log.compact('b')
+    expect(store.compactions).toBe(1)
   })
 
   it('keeps only the newest entries once compacted', async () => {

@@ -1,7 +1,8 @@
 /**
  * The activity of each board, stored beside it under `<boardId>~activity` in the board store:
  * a log of JSON batches of entries, upserted by entry id (a coalesced entry is written again),
- * compacted to the newest MAX_ENTRIES now and then. Writes are batched per board.
+ * compacted to the newest MAX_ENTRIES now and then, and when the board leaves memory (a compacted
+ * log is stored compressed). Writes are batched per board.
  */
 import { newId } from '../../shared/schema/index.ts'
 import {
@@ -46,6 +47,8 @@ export interface ActivityQuery {
 
 export class ActivityLog {
   private readonly boards = new Map<string, BoardLog>()
+  /** Boards with batches appended since their log was last compacted. */
+  private readonly uncompacted = new Set<string>()
 
   constructor(
     private readonly store: BoardStore,
@@ -112,6 +115,19 @@ export class ActivityLog {
     return q.limit !== undefined ? out.slice(-q.limit) : out
   }
 
+  /**
+   * Stores what is pending, then compacts the board's log if anything was added since its last
+   * compaction. Queued at once on the board's chain, so a flush of everything waits for it.
+   */
+  compact(boardId: string): Promise<void> {
+    void this.flushBoard(boardId)
+    const board = this.board(boardId)
+    board.chain = board.chain.then(() =>
+      this.uncompacted.has(boardId) ? this.compactNow(boardId) : undefined,
+    )
+    return this.settle(boardId, board)
+  }
+
   /** Stores what is pending for one board (or every board). */
   async flush(boardId?: string): Promise<void> {
     const ids = boardId ? [boardId] : [...this.boards.keys()]
@@ -130,21 +146,38 @@ export class ActivityLog {
         try {
           const id = activityId(boardId)
           const seq = await this.store.append(id, [encode(batch)])
+          this.uncompacted.add(boardId)
           board.appended++
-          if (board.appended >= this.limits.compactEvery) {
-            const kept = (await this.loadAll(boardId)).slice(-this.limits.maxEntries)
-            await this.store.compact(id, encode(kept), seq)
-            board.appended = 0
-          }
+          if (board.appended >= this.limits.compactEvery) await this.compactNow(boardId, seq)
         } catch (err) {
           // Activity is a convenience: losing a batch must never affect the board.
           this.log.error({ err, boardId }, 'storing activity failed')
         }
       })
     }
+    return this.settle(boardId, board)
+  }
+
+  /** The board's chain as it is now; once it is done and nothing was queued after, forget. */
+  private settle(boardId: string, board: BoardLog): Promise<void> {
     const done = board.chain
-    void done.then(() => this.forget(boardId, board))
+    void done.then(() => {
+      if (board.chain === done) this.forget(boardId, board)
+    })
     return done
+  }
+
+  /** Keeps the newest entries, as one compressed snapshot. Runs on the board's chain. */
+  private async compactNow(boardId: string, throughSeq?: number): Promise<void> {
+    try {
+      const kept = (await this.loadAll(boardId)).slice(-this.limits.maxEntries)
+      await this.store.compact(activityId(boardId), encode(kept), throughSeq)
+      this.uncompacted.delete(boardId)
+      const board = this.boards.get(boardId)
+      if (board) board.appended = 0
+    } catch (err) {
+      this.log.error({ err, boardId }, 'compacting activity failed')
+    }
   }
 
   /** Drops a board's memory once nothing is pending and no entry could still coalesce. */

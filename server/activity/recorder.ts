@@ -4,6 +4,7 @@
  */
 import type * as Y from 'yjs'
 import { comments, connectors, items, people } from '../../shared/doc/index.ts'
+import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 import { readPresence } from '../../shared/schema/index.ts'
 import type { ChangeHook } from '../hooks/change.ts'
 import type { Logger } from '../logger.ts'
@@ -43,6 +44,12 @@ export class ActivityRecorder implements ChangeHook {
       // Activity must never cost an update.
       this.log.error({ err, boardId: room.boardId }, 'recording activity failed')
     }
+  }
+
+  /** A board nobody is on: its activity is compacted (and compressed) while it rests. */
+  unloaded(boardId: string): void {
+    if (parsePrivateRoomId(boardId)) return
+    void this.activity.compact(boardId)
   }
 
   /** Also used for changes the server makes itself (restores). */

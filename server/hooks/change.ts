@@ -9,4 +9,6 @@ import type { Room } from '../sync/room.ts'
 export interface ChangeHook {
   /** Must not throw or change the document; runs on every accepted update. */
   onChange(room: Room, conn: Connection, tr: Y.Transaction): void
+  /** The board's room has left memory: a moment to tidy up what was recorded for it. */
+  unloaded?(boardId: string): void
 }

@@ -117,6 +117,7 @@ export class RoomManager {
         () => {
           this.options.log.debug({ boardId }, 'room unloaded')
           this.options.hooks?.unloaded?.(boardId)
+          this.options.onChange?.unloaded?.(boardId)
         },
         (err: unknown) => {
           if (!(err instanceof BoardNotFoundError))

@@ -10,6 +10,7 @@ import {
 import { newUserSecret, personIdFromSecret } from '../../shared/facilitation/identity.ts'
 import type { ActivityEntry } from '../../shared/history/types.ts'
 import { recordTypes } from '../../shared/schema/index.ts'
+import { activityId } from '../../server/activity/log.ts'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { addNotes, note } from '../helpers/board.ts'
@@ -125,8 +126,14 @@ describe('activity', () => {
     const onPoster = await activity(board, '?frame=f1')
     expect(onPoster.body.entries).toHaveLength(entries.length)
 
-    // Stored with the board: a restarted server still knows.
+    // Stored with the board: a restarted server still knows. Once nobody is on the board, its
+    // activity is compacted into one (compressed) snapshot.
     for (const c of clients.splice(0)) c.destroy()
+    const s = server
+    await eventually(() => expect(s.rooms.loadedIds).not.toContain(board.id))
+    await eventually(async () =>
+      expect((await s.store.load(activityId(board.id)))!.updates).toHaveLength(1),
+    )
     await server.close()
     server = await startTestServer({ storage: 'sqlite', dataDir })
     expect(summary((await activity(board)).body.entries)).toEqual(summary(entries))
