@@ -16,7 +16,7 @@ import { ItemsLayer } from './ItemsLayer.tsx'
 import { isLowDetail } from './lod.ts'
 import { OverlayLayer } from './OverlayLayer.tsx'
 import { useCanvasTestHook } from './testHook.ts'
-import { useCameraMoving } from './useCameraMoving.ts'
+import { useCameraMovingRef } from './useCameraMoving.ts'
 import { screenToBoard, zoomAt, type Point } from './viewport.ts'
 
 interface Props {
@@ -39,11 +39,7 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
   const spaceHeld = useStore(editor.view, (s) => s.spaceHeld)
   const panning = useStore(editor.view, (s) => s.panning)
   // While the camera moves and for a moment after, the layers do not listen (useCameraMoving).
-  const moving = useCameraMoving(editor)
-  const movingRef = useRef(moving)
-  useEffect(() => {
-    movingRef.current = moving
-  }, [moving])
+  const movingRef = useCameraMovingRef(editor)
 
   // Follow the container's size.
   useEffect(() => {

@@ -118,7 +118,7 @@ export function toPlain(ymap: RecordMap): Record<string, unknown> {
 }
 
 /** What a new record stores: not its id, nor fields equal to their defaults, except text. */
-export function storedFields(record: AnyRecord): RecordPatch {
+function storedFields(record: AnyRecord): RecordPatch {
   const type = recordTypes[record.kind]
   const defaults = type.defaults() as RecordPatch
   // Text is always stored: two people typing into a new record's empty text must share one Y.Text.
