@@ -411,7 +411,7 @@ function posterBody(poster: PosterView, voted: boolean, board: string): OutlineN
   }
   if (poster.relations.length) {
     nodes.push(
-      p(b('Connections to other posters')),
+      p(b('Connections beyond this poster')),
       list(
         false,
         poster.relations.map((r) => {
@@ -434,15 +434,11 @@ function posterBody(poster: PosterView, voted: boolean, board: string): OutlineN
 function endInline(end: EndView, withPoster = true): Inline[] {
   const quoted = (text: string) => t(text.trim() ? `“${text.trim()}”` : '“”')
   const where = (what: string): Inline[] => {
-    const place = [
-      ...(withPoster && end.poster !== null ? [end.poster.trim() || 'Untitled poster'] : []),
-      ...(end.lane !== null ? [`lane ${end.lane.trim() || 'Lane'}`] : []),
-    ]
-    return [
-      t(place.length ? ` (${what} on ` : ` (${what}`),
-      ...(place.length ? [t(place.join(', '))] : []),
-      t(')'),
-    ]
+    const out: Inline[] = [t(` (${what}`)]
+    if (withPoster && end.poster !== null)
+      out.push(t(' on '), t(end.poster.trim() || 'Untitled poster'))
+    if (end.lane !== null) out.push(t(', lane '), t(end.lane.trim() || 'Lane'))
+    return [...out, t(')')]
   }
   switch (end.kind) {
     case 'note':
