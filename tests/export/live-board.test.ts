@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Parser from 'wikiparser-node'
+import type * as Y from 'yjs'
 import {
   addItems,
   connectors,
@@ -62,7 +63,7 @@ async function connect(token: string, person: Person): Promise<PersonClient> {
 }
 
 /** What the server's copy of the board holds, once it holds `check`. */
-async function serverHas(check: (doc: import('yjs').Doc) => void) {
+async function serverHas(check: (doc: Y.Doc) => void) {
   await eventually(async () => {
     const room = await server.rooms.loaded(board.id)
     expect(room).toBeTruthy()
