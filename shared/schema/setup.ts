@@ -8,11 +8,11 @@ export const LICENSES = ['CC-BY-SA-4.0', 'CC-BY-4.0', 'CC0-1.0', 'none'] as cons
 export const setupQuestionSchema = z.object({ id: idSchema, text: shortText(2000) })
 export type SetupQuestion = z.infer<typeof setupQuestionSchema>
 
-/** The session setup, edited together at the start (the seed's "Session Setup"). */
 /** How the wikitext lists action items and decisions: the seed's lists, or sortable tables. */
 export const ENTRY_LAYOUTS = ['list', 'table'] as const
 export type EntryLayout = (typeof ENTRY_LAYOUTS)[number]
 
+/** The session setup, edited together at the start (the seed's "Session Setup"). */
 export const setupSchema = z.object({
   theme: shortText(500),
   exercises: shortText(2000),
