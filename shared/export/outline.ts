@@ -506,7 +506,11 @@ function votingNodes(rounds: RoundView[]): OutlineNode[] {
     nodes.push(h3(r.title.trim() || 'Dot voting'))
     const people = r.voterCount === 1 ? '1 person' : `${r.voterCount} people`
     nodes.push(
-      p(i(`Each participant had ${r.dotsPerPerson} dots. ${r.totalDots} dots from ${people}.`)),
+      p(
+        i(
+          `Each participant had ${r.dotsPerPerson} dots. ${r.totalDots === 1 ? '1 dot' : `${r.totalDots} dots`} from ${people}.`,
+        ),
+      ),
     )
     if (r.groups.length === 0) {
       nodes.push(p(i('No dots were placed.')))

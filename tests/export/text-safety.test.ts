@@ -6,10 +6,11 @@ import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import Parser from 'wikiparser-node'
 import * as Y from 'yjs'
-import { addItems, initBoard } from '../../shared/doc/index.ts'
+import { addItems, initBoard, updateSetup } from '../../shared/doc/index.ts'
 import { SYSTEM_ORIGIN } from '../../shared/doc/origins.ts'
 import { renderExport } from '../../shared/export/index.ts'
 import { frame, note } from '../fixtures/board-builder.ts'
+import { HOSTILE, buildHostileBoard } from '../fixtures/hostile-board.ts'
 import { visibleText } from './helpers.ts'
 
 const FORMULAS = [' =1+1', '\n=cmd|"/c calc"!A1', '\t+SUM(A1)', '  -2', '@x']
@@ -64,5 +65,37 @@ describe('text exports and spreadsheets', () => {
       expect(body, format).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/)
       expect(body, format).toContain('safeevil')
     }
+  })
+})
+
+describe('hostile text in the table form', () => {
+  const doc = buildHostileBoard()
+  updateSetup(doc, { entryLayout: 'table' }, SYSTEM_ORIGIN)
+
+  it('wikitext: the two tables are ours, and every hostile string shows literally', () => {
+    const wiki = renderExport(doc, 'wikitext').body
+    const root = Parser.parse(wiki)
+    expect(root.querySelectorAll('table')).toHaveLength(2)
+    expect(root.querySelectorAll('template, link, ext, comment, ext-link, magic-word')).toEqual([])
+    const text = visibleText(root.toHtml())
+    for (const s of HOSTILE) expect(text, s).toContain(s.trim())
+    expect(root.lint().filter((e) => e.severity === 'error')).toEqual([])
+  })
+
+  it('Markdown: the two tables are ours, with one row per item', () => {
+    const md = new MarkdownIt({ html: true })
+    const source = renderExport(doc, 'markdown').body
+    const tokens = md.parse(source, {})
+    expect(tokens.filter((t) => t.type === 'table_open')).toHaveLength(2)
+    const rows = tokens.filter((t) => t.type === 'tr_open').length
+    // Header rows, then one row for each decision and action item (HOSTILE.length / 5 each).
+    expect(rows).toBe(2 + 2 * Math.ceil((HOSTILE.length - 2) / 5))
+    const inlineHtml = tokens
+      .flatMap((t) => t.children ?? [])
+      .filter((t) => t.type === 'html_inline')
+      .map((t) => t.content)
+    expect([...new Set(inlineHtml)].sort()).toEqual(['</strong>', '<strong>'])
+    const text = visibleText(md.render(source))
+    for (const s of HOSTILE) expect(text, s).toContain(s.trim())
   })
 })

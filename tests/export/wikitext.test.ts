@@ -193,7 +193,8 @@ describe('wikitext escaping', () => {
 
   it('adds no headings of its own', () => {
     const h = headings(wiki)
-    expect(h.filter((x) => x.startsWith('== ')).length).toBe(12) // no loose notes on this board
+    // Agenda and Connections join the sections; no loose notes on this board.
+    expect(h.filter((x) => x.startsWith('== ')).length).toBe(14)
     expect(h).toContain('=== == fake ==')
     // The poster's title, and again over its voting results.
     expect(h.filter((x) => x.includes('fake'))).toEqual(['=== == fake ==', '==== == fake =='])
