@@ -530,7 +530,7 @@ function boardConnections(
     .map(({ c }) => c)
 }
 
-/** This poster's side of every arrow between it (or what is on it) and anything off it. */
+/** This poster's side of every arrow between it (or what is on it) and an item off it. */
 function relationsOf(posterId: string, connections: BoardConnection[]): RelationView[] {
   const out: RelationView[] = []
   for (const c of connections) {
@@ -539,6 +539,8 @@ function relationsOf(posterId: string, connections: BoardConnection[]): Relation
     if (fromHere === toHere) continue
     const own = fromHere ? c.from : c.to
     const other = fromHere ? c.to : c.from
+    // A free end is no counterpart; the arrow is in the board's Connections all the same.
+    if (other.kind === 'point' || other.kind === 'removed') continue
     out.push({ connectionId: c.id, relation: relationFor(c, fromHere), own, other, label: c.label })
   }
   return out

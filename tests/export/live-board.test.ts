@@ -305,6 +305,7 @@ describe('the notes of a live roadmap session', () => {
       expect(runtime).toContain(
         'Blocks: poster “Release” — from “New GC” (post-it, lane Next) — label: memory leaks',
       )
+      expect(runtime.filter((l) => l.includes('a free point'))).toEqual([])
       const release = section(lines, 'Release', ['Connections'])
       expect(release, format).toContain(
         'Blocked by: “New GC” (post-it on Runtime, lane Next) — label: memory leaks',
