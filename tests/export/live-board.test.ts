@@ -23,6 +23,8 @@ import {
   updateFacilitation,
   updateSetup,
 } from '../../shared/doc/index.ts'
+import { pictureScene } from '../../shared/export/picture.ts'
+import { renderSvg } from '../../shared/export/svg.ts'
 import { recordTypes, type Setup } from '../../shared/schema/index.ts'
 import { arrow, entry, frame, label, note } from '../fixtures/board-builder.ts'
 import { eventually } from '../helpers/eventually.ts'
@@ -468,5 +470,10 @@ describe('the notes of a live roadmap session', () => {
         '(1) Ship 1.0 — Release',
       ])
     }
+    // The pictures of the posters (PNG, SVG, PDF) show the same counts on the post-its.
+    await eventually(() => expect(dots(facilitator.doc).all()).toHaveLength(6))
+    const parser = renderSvg(pictureScene(facilitator.doc, 'parser')!).svg
+    expect(parser).toMatch(/<g data-id="prop7">[\s\S]*?data-votes="3"/)
+    expect(renderSvg(pictureScene(facilitator.doc, 'release')!).svg).toContain('data-votes="1"')
   })
 })
