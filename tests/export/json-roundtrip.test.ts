@@ -330,15 +330,26 @@ function buildBoard(generated: BoardSpec): Y.Doc {
   return doc
 }
 
-/** The whole board as plain data: what two equal boards must share. */
+/**
+ * The whole board as plain data: what two equal boards must share. Voters in anonymous rounds
+ * leave the board as stand-ins by design ("voter-1"), so only that they voted is compared.
+ */
 function contents(doc: Y.Doc) {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1)
+  const anonymous = new Set(
+    collection<RoundRecord>(doc, 'rounds')
+      .all()
+      .filter((r) => r.anonymous)
+      .map((r) => r.id),
+  )
+  const seenAs = (r: AnyRecord) =>
+    r.kind === 'dot' && anonymous.has(r.roundId) ? { ...r, voterId: '(anonymous)' } : r
   return {
     meta: readMeta(doc),
     setup: readSetup(doc),
     facilitation: readFacilitation(doc),
     collections: Object.fromEntries(
-      allCollections(doc).map((c) => [c.name, c.all().sort(byId)] as const),
+      allCollections(doc).map((c) => [c.name, c.all().sort(byId).map(seenAs)] as const),
     ),
     scribe: Object.fromEntries(
       scribeScopes(doc)
