@@ -1,6 +1,5 @@
 /** The facilitator's controls: agenda and timer, phases, voting rounds, the room. */
 import { useState } from 'react'
-import type { FrameRecord } from '../../shared/schema/index.ts'
 import { t } from '../i18n/i18n.ts'
 import type { Editor } from '../editor/editor.ts'
 import type { FacilitationClient } from './facilitationClient.ts'
@@ -48,5 +47,3 @@ export function FacilitatorPanel({
     </aside>
   )
 }
-
-export const isFrame = (i: { kind: string }): i is FrameRecord => i.kind === 'frame'
