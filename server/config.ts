@@ -29,7 +29,7 @@ const limitEnv = {
   WS_AWARENESS_PER_SECOND: limit(40),
   WS_AWARENESS_BYTES_PER_SECOND: limit(512 * 1024),
   WS_CONNECTIONS_PER_ADDRESS: limit(256),
-  WS_UPGRADES_PER_SECOND: limit(50),
+  WS_UPGRADES_PER_SECOND: limit(20),
   BOARDS_PER_MINUTE: limit(20),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
@@ -62,7 +62,10 @@ export interface LimitSettings {
   awarenessBytesPerSecond: number
   /** Open sockets from one address (4429 beyond). */
   connectionsPerAddress: number
-  /** WebSocket upgrade attempts from one address, counted before the token is checked (429). */
+  /**
+   * WebSocket upgrade attempts from one address, counted before the token is checked (429);
+   * one whose token is then accepted is given back, so this caps refused attempts.
+   */
   upgradesPerSecond: number
   /** Boards one address may create per minute (429). */
   boardsPerMinute: number

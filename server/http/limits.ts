@@ -50,4 +50,13 @@ export class Budget {
       return OK
     }
   }
+
+  /** Gives points back (a spend that turned out to be legitimate). */
+  async refund(key: string, points = 1): Promise<void> {
+    try {
+      await this.limiter?.reward(key, points)
+    } catch (err) {
+      this.log?.warn({ err }, 'rate limiter failed')
+    }
+  }
 }

@@ -2,7 +2,8 @@
  * The WebSocket endpoint `/ws/<boardId>?token=...`. Authentication happens here, at the
  * upgrade, before any board is loaded; the role is decided once and kept by the connection.
  * Before that, cheap refusals as plain HTTP answers: an unknown path (404), a foreign Origin
- * (403), too many upgrade attempts from one address (429). Refused tokens are accepted and then
+ * (403), too many refused upgrade attempts from one address (429; an attempt whose token
+ * is accepted is given back). Refused tokens are accepted and then
  * closed with 4401 (4410 for a rotated or expired link), so that browsers see the code.
  * Live connections are checked against their link's lifecycle: one opened with a link that was
  * rotated or has expired is closed with 4410 (at once when rotated here, else within seconds).
@@ -143,6 +144,8 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
           ws.close(code, linkMessage(refusal))
           return
         }
+        // Only refused attempts count against the address: a roomful behind one NAT may join at once.
+        void upgrades.refund(address)
         const { role, generation } = verdict
         if (privateRoom && (role === 'viewer' || personId !== privateRoom.personId)) {
           // Nobody but its owner reads a private room, facilitators included.
