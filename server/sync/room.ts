@@ -331,12 +331,18 @@ export class Room {
         kept.push(entry)
         continue
       }
+      // Stock clients echo everyone's presence back: nothing newer, nothing to do.
+      if (entry[1] <= (this.awareness.meta.get(client)?.clock ?? -1)) continue
       const owner = [...this.conns].find(([, ids]) => ids.has(client))
-      if (owner ? conn.personId !== null && owner[0].personId === conn.personId : true) {
-        if (!owner && mine.size + kept.length >= MAX_PRESENCE_IDS) continue
-        owner?.[1].delete(client)
-        kept.push(entry)
-      } else conn.log.debug({ client }, 'ignored presence of a client id this socket does not own')
+      const samePerson = !!owner && conn.personId !== null && owner[0].personId === conn.personId
+      if (owner && !samePerson) {
+        conn.log.debug({ client }, 'ignored presence of a client id this socket does not own')
+        continue
+      }
+      if (!owner && mine.size >= MAX_PRESENCE_IDS) continue
+      owner?.[1].delete(client)
+      mine.add(client)
+      kept.push(entry)
     }
     if (decoding.hasContent(decoder)) throw malformed('trailing bytes after presence update')
     if (kept.length === count) return update
