@@ -5,7 +5,7 @@
  * and the longest wait for an answer is bounded (generously; the numbers are logged).
  */
 import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN, updateItems } from '../../shared/doc/index.ts'
