@@ -18,6 +18,8 @@ const CACHE_MS = 1500
 export class LinkRegistry {
   private readonly cache = new Map<string, { states: BoardLinkStates; readAt: number }>()
   private readonly listeners = new Set<(boardId: string) => void>()
+  /** Reads under way, shared by everyone asking meanwhile (a roomful joining at once). */
+  private readonly reading = new Map<string, Promise<BoardLinkStates>>()
 
   constructor(
     private readonly secret: string,
@@ -29,9 +31,25 @@ export class LinkRegistry {
   async states(boardId: string): Promise<BoardLinkStates> {
     const hit = this.cache.get(boardId)
     if (hit && this.now() - hit.readAt < CACHE_MS) return hit.states
-    const states = await this.store.read(boardId)
-    this.remember(boardId, states)
-    return states
+    let read = this.reading.get(boardId)
+    if (!read) {
+      read = this.store.read(boardId)
+      this.reading.set(boardId, read)
+      void read
+        .then(
+          (states) => {
+            // Unless a change made here meanwhile replaced it: that one is newer.
+            if (this.reading.get(boardId) === read) this.remember(boardId, states)
+          },
+          () => {},
+        )
+        .finally(() => {
+          if (this.reading.get(boardId) === read) this.reading.delete(boardId)
+        })
+    }
+    const states = await read
+    const fresh = this.cache.get(boardId)
+    return fresh && this.now() - fresh.readAt < CACHE_MS ? fresh.states : states
   }
 
   /** Checks the signature first (no store read for forged tokens), then the board's states. */
@@ -81,6 +99,7 @@ export class LinkRegistry {
   }
 
   private changed(boardId: string, states: BoardLinkStates): BoardLinkStates {
+    this.reading.delete(boardId) // A read under way is older than this.
     this.remember(boardId, states)
     for (const listener of this.listeners) listener(boardId)
     return states
