@@ -43,6 +43,9 @@ export function frameBudgets(
 
 export type Refusal = { code: number; reason: string }
 
+/** Work on one connection's frames before other sockets get their turn. */
+const YIELD_AFTER_MS = 5
+
 /** Frames waiting for their budget check at most; a client that far ahead is flooding. */
 const MAX_WAITING = 4096
 
@@ -78,12 +81,19 @@ export class FrameGate {
   private async drain(): Promise<void> {
     this.draining = true
     try {
+      let since = performance.now()
       while (this.waiting.length > 0 && !this.stopped) {
         const frame = this.waiting.shift()!
         const refusal = await this.check(frame)
         if (this.stopped) return
         if (refusal) return this.stop(refusal)
         this.deliver(frame)
+        // Budget checks resolve as microtasks: without a pause now and then, one client's
+        // backlog would be handled in one go while every other socket waits.
+        if (performance.now() - since > YIELD_AFTER_MS) {
+          await new Promise((resolve) => setImmediate(resolve))
+          since = performance.now()
+        }
       }
     } finally {
       this.draining = false
