@@ -19,6 +19,8 @@ import {
 } from '../../shared/doc/index.ts'
 import {
   CLOSE_FORBIDDEN,
+  CLOSE_LINK_REVOKED,
+  CLOSE_RATE_LIMITED,
   CLOSE_UNAUTHORIZED,
   MESSAGE_SAVED,
   MESSAGE_SYNC,
@@ -187,10 +189,13 @@ export class BoardSession {
       this.status.set({ readOnly: true })
       return ++this.forbiddenCloses < 3
     }
-    if (event.code === CLOSE_UNAUTHORIZED) {
+    if (event.code === CLOSE_UNAUTHORIZED || event.code === CLOSE_LINK_REVOKED) {
+      // A link rotated or expired is as good as none: the facilitator has a new one.
       this.status.set({ connection: 'invalid' })
       return false
     }
+    // Over a rate limit: come back (the provider backs off); a well-behaved client rarely is.
+    if (event.code === CLOSE_RATE_LIMITED) return true
     return !(event.code >= 4400 && event.code < 4500)
   }
 
