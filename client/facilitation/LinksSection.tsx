@@ -10,7 +10,14 @@ import { t } from '../i18n/i18n.ts'
 import { saveLinks } from '../lib/links.ts'
 import { CopyField } from '../ui/CopyField.tsx'
 import { LinksApi, type BoardLinkInfos } from './linksApi.ts'
-import { localTime } from './useNow.ts'
+
+/** A date and time in the reader's own timezone, with the zone: expiry can be weeks away. */
+const localDateTime = (ms: number) =>
+  new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  }).format(new Date(ms)) + ` (${Intl.DateTimeFormat().resolvedOptions().timeZone})`
 
 /** Participants first: theirs is the link handed out most. */
 const ORDER: readonly Role[] = ['participant', 'viewer', 'facilitator']
@@ -93,8 +100,8 @@ function LinkRow({
         {expiresAt === null
           ? t('fac-links-no-expiry')
           : expired
-            ? t('fac-links-expired', localTime(expiresAt))
-            : t('fac-links-expires', localTime(expiresAt))}
+            ? t('fac-links-expired', localDateTime(expiresAt))
+            : t('fac-links-expires', localDateTime(expiresAt))}
       </p>
       <div className="fac-row">
         <label>
