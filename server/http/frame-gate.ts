@@ -61,6 +61,8 @@ export class FrameGate {
     private readonly addressKey: string,
     private readonly deliver: (frame: Uint8Array) => void,
     private readonly refuse: (refusal: Refusal) => void,
+    /** Frames that change nothing (presence echoes): dropped without costing any budget. */
+    private readonly changesNothing: (frame: Uint8Array) => boolean = () => false,
   ) {}
 
   push(frame: Uint8Array): void {
@@ -72,6 +74,7 @@ export class FrameGate {
         code: CLOSE_PRESENCE_TOO_LARGE,
         reason: `presence frame larger than ${max} bytes`,
       })
+    if (presence && this.changesNothing(frame)) return
     if (this.waiting.length >= MAX_WAITING)
       return this.stop({ code: CLOSE_RATE_LIMITED, reason: 'too many messages' })
     this.waiting.push(frame)

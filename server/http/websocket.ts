@@ -32,6 +32,7 @@ import { clientAddress } from './client-address.ts'
 import { FrameGate, frameBudgets } from './frame-gate.ts'
 import { Budget, type LimiterFactory } from './limits.ts'
 import { originAllowed } from './origin.ts'
+import { isPresenceEcho } from './presence-echo.ts'
 
 export interface WebSocketEndpointOptions {
   rooms: RoomManager
@@ -203,6 +204,7 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
         conn.log.warn({ code, reason }, 'connection over its limits')
         conn.close(code, reason)
       },
+      (frame) => room !== null && isPresenceEcho(frame, room.awareness, conn.presenceIds),
     )
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (conn.closed) return

@@ -27,6 +27,8 @@ export class Connection {
   readonly personId: string | null
   readonly link: { boardId: string; generation: number }
   readonly address: string
+  /** Presence client ids this connection introduced (kept by its room). */
+  readonly presenceIds = new Set<number>()
   readonly log: Logger
   private closing = false
 

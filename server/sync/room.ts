@@ -289,7 +289,8 @@ export class Room {
     }
     if (conn.role === 'facilitator' && kind === 'board') this.options.hooks?.watch(this)
     const verdict = checkUpdate(conn, this.doc, update, kind)
-    if (!verdict.ok) throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
+    if (!verdict.ok)
+      throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
     // The change hook reads what the update changed from its transaction, before observers run.
     let stale: Y.Map<unknown>[] = []
     this.doc.transact((tr) => {
@@ -345,7 +346,9 @@ export class Room {
       }
       if (!owner && mine.size >= MAX_PRESENCE_IDS) continue
       owner?.[1].delete(client)
+      owner?.[0].presenceIds.delete(client)
       mine.add(client)
+      conn.presenceIds.add(client)
       kept.push(entry)
     }
     if (decoding.hasContent(decoder)) throw malformed('trailing bytes after presence update')

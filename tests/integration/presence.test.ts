@@ -137,3 +137,36 @@ describe('presence ownership', () => {
     greedy.ws.close()
   })
 })
+
+describe('presence echoes', () => {
+  it('do not count against the presence budget (stock clients send back what they receive)', async () => {
+    const limited = await startTestServer({ limits: { awarenessPerSecond: 10 } })
+    const target = await limited.createBoard()
+    const clients = Array.from({ length: 4 }, () =>
+      connectClient(limited.url, target.id, target.tokens.participant),
+    )
+    try {
+      await Promise.all(clients.map((c) => c.synced()))
+      // 8 changes each within a second: each client also echoes the 24 it receives.
+      for (let i = 0; i < 8; i++)
+        for (const c of clients) c.provider.awareness.setLocalStateField('cursor', { x: i, y: 0 })
+      const everyoneSees = (x: number) =>
+        eventually(() => {
+          for (const c of clients)
+            for (const other of clients)
+              expect(c.provider.awareness.getStates().get(other.doc.clientID)).toMatchObject({
+                cursor: { x },
+              })
+        })
+      await everyoneSees(7)
+      // One more change each, sent after every echo of the earlier ones: once it is everywhere,
+      // the server has handled (and would have refused) those echoes.
+      for (const c of clients) c.provider.awareness.setLocalStateField('cursor', { x: 99, y: 0 })
+      await everyoneSees(99)
+      expect(clients.flatMap((c) => c.closes)).toEqual([])
+    } finally {
+      for (const c of clients) c.destroy()
+      await limited.stop()
+    }
+  })
+})
