@@ -29,6 +29,7 @@ import { userSecret } from '../lib/identity.ts'
 import { Store } from '../lib/store.ts'
 import { readStored, writeStored } from '../lib/storage.ts'
 import type { SessionStatus } from './connection.ts'
+import { sendOwnPresenceOnly } from './ownPresence.ts'
 import { SaveTracker, type PendingChange } from './saveTracker.ts'
 
 type Handler = WebsocketProvider['messageHandlers'][number]
@@ -89,6 +90,7 @@ export class BoardSession {
       disableBc: true,
     })
     this.installHandlers()
+    sendOwnPresenceOnly(this.provider)
     this.trackLocalChanges()
     this.trackConnection()
 
