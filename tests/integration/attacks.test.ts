@@ -207,7 +207,11 @@ describe('limits per address', () => {
   let target: CreatedBoard
   beforeAll(async () => {
     limited = await startTestServer({
-      limits: { connectionsPerAddress: 4, addressMessagesPerSecond: 200 },
+      limits: {
+        connectionsPerAddress: 4,
+        addressMessagesPerSecond: 200,
+        bytesPerSecond: 96 * 1024,
+      },
     })
     target = await limited.createBoard()
   })
@@ -245,5 +249,19 @@ describe('limits per address', () => {
     for (const s of sockets) void s.closed.then(({ code }) => codes.push(code))
     await eventually(() => expect(codes).toContain(CLOSE_RATE_LIMITED))
     for (const s of sockets) s.ws.close()
+  })
+
+  it('closes a socket sending more bytes per second than allowed with 4429', async () => {
+    const socket = openRawSocket(limited.url, target.id, target.tokens.participant)
+    await socket.opened
+    // Valid updates of 40 KiB each: the third one in a second is over 96 KiB.
+    const doc = new Y.Doc()
+    const frames: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => frames.push(updateFrame(u)))
+    for (let i = 0; i < 4; i++) addNotes(doc, note(`big-${i}`, 'z'.repeat(40 * 1024)))
+    for (const f of frames) socket.send(f)
+    const { code, reason } = await socket.closed
+    expect(code).toBe(CLOSE_RATE_LIMITED)
+    expect(reason).toMatch(/bytes per second/)
   })
 })
