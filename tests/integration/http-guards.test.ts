@@ -125,6 +125,12 @@ describe('slow requests', () => {
     expect(maxRttMs).toBeLessThan(500)
   })
 
+  it('drops a connection that never sends a byte', async () => {
+    const socket = await rawConnection()
+    const { ms } = await closedAfter(socket)
+    console.info(`[slow] a silent connection dropped after ${ms} ms`)
+  })
+
   it('answers 408 to a body that stops arriving', async () => {
     const socket = await rawConnection()
     socket.write(
