@@ -63,8 +63,8 @@ export interface LimitSettings {
   /** Open sockets from one address (4429 beyond). */
   connectionsPerAddress: number
   /**
-   * WebSocket upgrade attempts from one address, counted before the token is checked (429);
-   * one whose token is then accepted is given back, so this caps refused attempts.
+   * Refused WebSocket upgrade attempts (bad token, ...) per second from one address; beyond it,
+   * its attempts are answered 429 before their token is checked.
    */
   upgradesPerSecond: number
   /** Boards one address may create per minute (429). */

@@ -28,10 +28,23 @@ export class Budget {
 
   constructor(
     factory: LimiterFactory,
-    spec: LimiterSpec,
+    private readonly spec: LimiterSpec,
     private readonly log?: Logger,
   ) {
     this.limiter = spec.points > 0 ? factory(spec) : null
+  }
+
+  /** Whether the key has spent its budget already, without spending anything. */
+  async exhausted(key: string): Promise<Spent> {
+    if (!this.limiter) return OK
+    try {
+      const res = await this.limiter.get(key)
+      if (!res || res.consumedPoints < this.spec.points) return OK
+      return { ok: false, retryAfterMs: res.msBeforeNext }
+    } catch (err) {
+      this.log?.warn({ err }, 'rate limiter failed; not limiting')
+      return OK
+    }
   }
 
   get enabled(): boolean {
@@ -48,15 +61,6 @@ export class Budget {
       // A shared store that fails must not lock everyone out: let it pass, and say so.
       this.log?.warn({ err }, 'rate limiter failed; not limiting')
       return OK
-    }
-  }
-
-  /** Gives points back (a spend that turned out to be legitimate). */
-  async refund(key: string, points = 1): Promise<void> {
-    try {
-      await this.limiter?.reward(key, points)
-    } catch (err) {
-      this.log?.warn({ err }, 'rate limiter failed')
     }
   }
 }

@@ -2,8 +2,8 @@
  * The WebSocket endpoint `/ws/<boardId>?token=...`. Authentication happens here, at the
  * upgrade, before any board is loaded; the role is decided once and kept by the connection.
  * Before that, cheap refusals as plain HTTP answers: an unknown path (404), a foreign Origin
- * (403), too many refused upgrade attempts from one address (429; an attempt whose token
- * is accepted is given back). Refused tokens are accepted and then
+ * (403), an address whose upgrade attempts were refused too often this second (429, checked
+ * before its token; only refused attempts count, so a roomful behind one NAT joins at once). Refused tokens are accepted and then
  * closed with 4401 (4410 for a rotated or expired link), so that browsers see the code.
  * Live connections are checked against their link's lifecycle: one opened with a link that was
  * rotated or has expired is closed with 4410 (at once when rotated here, else within seconds).
@@ -118,7 +118,8 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
       return refuseHttp(socket, 403, 'Forbidden')
     }
     const address = clientAddress(req, limits.trustProxy)
-    void upgrades.spend(address).then(async (spent) => {
+    // An address whose attempts keep being refused is answered before any token is checked.
+    void upgrades.exhausted(address).then(async (spent) => {
       if (!spent.ok) return refuseHttp(socket, 429, 'Too Many Requests', spent.retryAfterMs)
       const boardId = safeDecode(match[1]!)
       // A person's private room during private writing is reached with the board's token.
@@ -139,17 +140,17 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
         alive.add(ws)
         ws.on('pong', () => alive.add(ws))
         if (!verdict.ok || !boardId || !tokenBoard) {
+          void upgrades.spend(address)
           const refusal = verdict.ok ? 'invalid' : verdict.refusal
           const code = refusal === 'invalid' ? CLOSE_UNAUTHORIZED : CLOSE_LINK_REVOKED
           log.warn({ boardId, code }, `refused socket: ${linkMessage(refusal)}`)
           ws.close(code, linkMessage(refusal))
           return
         }
-        // Only refused attempts count against the address: a roomful behind one NAT may join at once.
-        void upgrades.refund(address)
         const { role, generation } = verdict
         if (privateRoom && (role === 'viewer' || personId !== privateRoom.personId)) {
           // Nobody but its owner reads a private room, facilitators included.
+          void upgrades.spend(address)
           log.warn({ boardId, code: CLOSE_FORBIDDEN }, 'refused socket: not this private room')
           ws.close(CLOSE_FORBIDDEN, 'forbidden: not your private room')
           return
