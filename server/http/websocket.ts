@@ -86,17 +86,22 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
 
   /** Closes the connections whose link no longer holds; `boardId` narrows it to one board. */
   async function recheckLinks(boardId?: string): Promise<void> {
-    const conns = [...live].filter((c) => !boardId || c.link.boardId === boardId)
+    const byBoard = new Map<string, Connection[]>()
+    for (const conn of live) {
+      if (boardId && conn.link.boardId !== boardId) continue
+      byBoard.set(conn.link.boardId, [...(byBoard.get(conn.link.boardId) ?? []), conn])
+    }
     await Promise.all(
-      conns.map(async (conn) => {
+      [...byBoard].map(async ([board, conns]) => {
         try {
-          const refusal = await links.recheck(conn.link.boardId, {
-            role: conn.role,
-            generation: conn.link.generation,
-          })
-          if (refusal) conn.close(CLOSE_LINK_REVOKED, linkMessage(refusal))
+          for (const conn of conns) {
+            const grant = { role: conn.role, generation: conn.link.generation }
+            const refusal = await links.recheck(board, grant)
+            if (refusal) conn.close(CLOSE_LINK_REVOKED, linkMessage(refusal))
+          }
         } catch (err) {
-          conn.log.warn({ err }, 'could not check the link')
+          // The store is failing: the sockets stay as they are until it answers again.
+          log.warn({ err, boardId: board }, 'could not check the links of live sockets')
         }
       }),
     )
