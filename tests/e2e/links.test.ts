@@ -87,4 +87,24 @@ describe.skipIf(!run)('links in the browser', () => {
     expect((await lead.summary()).connection).toBe('online')
     expect(cspViolations).toEqual([])
   })
+
+  it('reopens the page with the new link when facilitators replace their own', async () => {
+    await lead.openPanel()
+    await lead.page.getByTestId('fac-tab-links').click()
+    const before = await lead.page.getByTestId('link-facilitator-value').inputValue()
+    await lead.page.getByTestId('link-facilitator-rotate').click()
+    await lead.page.getByTestId('link-facilitator-rotate-yes').click()
+    await eventually(
+      async () => lead.page.url() !== before && lead.page.url().includes('#token=f1.'),
+      'the page on the new link',
+    )
+    await lead.waitOnline()
+    // The old facilitator link opens nothing any more.
+    const old = await app.newPage()
+    await old.goto(before)
+    await eventually(
+      async () => (await old.getByText('This link is not valid').count()) > 0,
+      'the old facilitator link refused',
+    )
+  })
 })
