@@ -113,8 +113,12 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
   }, LINK_RECHECK_MS)
   linkTimer.unref()
 
+  let closing = false
+
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => {}) // A peer gone mid-handshake is not our error.
+    // Shutting down: a socket opened now would keep the server from closing.
+    if (closing) return refuseHttp(socket, 503, 'Service Unavailable')
     const url = new URL(req.url ?? '/', 'http://localhost')
     const match = /^\/ws\/([^/]+)$/.exec(url.pathname)
     if (!match) return refuseHttp(socket, 404, 'Not Found')
@@ -139,7 +143,9 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
           return refuseHttp(socket, 503, 'Service Unavailable')
         }
       }
+      // The checks above wait: the server may have begun shutting down meanwhile.
       if (socket.destroyed) return
+      if (closing) return refuseHttp(socket, 503, 'Service Unavailable')
       const personId = personIdOf(url.searchParams.get('user'))
       wss.handleUpgrade(req, socket, head, (ws) => {
         alive.add(ws)
@@ -244,6 +250,7 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
   }
 
   async function close(): Promise<void> {
+    closing = true
     clearInterval(heartbeat)
     clearInterval(linkTimer)
     stopListening()
@@ -259,6 +266,8 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
     const timer = setTimeout(() => sockets.forEach((ws) => ws.terminate()), 2000)
     await Promise.all(gone)
     clearTimeout(timer)
+    // Upgrades already under way when closing began finish after the list was taken.
+    for (const ws of wss.clients) ws.terminate()
     await new Promise<void>((resolve) => wss.close(() => resolve()))
   }
 
