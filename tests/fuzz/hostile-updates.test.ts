@@ -260,5 +260,5 @@ describe('mutated updates', () => {
     )
     // Not a fuzz of garbage alone: some mutations still decode and pass (e.g. a changed number).
     expect(accepted).toBeGreaterThan(0)
-  })
+  }, 300_000)
 })
