@@ -17,15 +17,23 @@ import { routes } from './http/routes.ts'
 import { createStaticHandler } from './http/static.ts'
 import { createWebSocketEndpoint } from './http/websocket.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { PostgresStore } from './persistence/postgres.ts'
 import { SqliteStore } from './persistence/sqlite.ts'
 import type { BoardStore } from './persistence/store.ts'
+import type { RoomBus } from './sync/bus.ts'
+import { RedisBus } from './sync/redis-bus.ts'
 import { RoomManager } from './sync/room-manager.ts'
 import { withPrivateRooms } from './facilitation/private-store.ts'
 import { FacilitationService } from './facilitation/service.ts'
 
 export interface ServerOptions extends ServerConfig {
-  /** Where boards are stored; by default SQLite in dataDir. An injected store is not closed. */
+  /**
+   * Where boards are stored; by default PostgreSQL with databaseUrl, else SQLite in dataDir.
+   * An injected store is not closed.
+   */
   store?: BoardStore
+  /** The fan-out to other processes; by default Redis Streams with redisUrl, else none. */
+  bus?: RoomBus
   /** The built client to serve; null for none. By default dist/client when it exists. */
   staticDir?: string | null
   logger?: Logger
@@ -61,12 +69,20 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     ...defined,
   }
   const log = config.logger ?? createLogger(config.logLevel)
-  if (config.databaseUrl) log.warn('DATABASE_URL is not supported yet; storing boards in SQLite')
-  if (config.redisUrl) log.warn('REDIS_URL is not supported yet; rooms live in this process only')
+  if (config.redisUrl && !config.databaseUrl && !config.store)
+    log.warn(
+      'REDIS_URL without DATABASE_URL: processes on separate SQLite files see different boards',
+    )
 
   const secret = config.serverSecret ?? loadOrCreateSecret(config.dataDir)
-  const store = config.store ?? new SqliteStore(join(config.dataDir, 'boards.sqlite'))
+  const store = config.store ?? (await openStore(config, log))
   const ownsStore = !config.store
+  const bus =
+    config.bus ??
+    (config.redisUrl
+      ? await RedisBus.connect(config.redisUrl, { prefix: config.redisPrefix, log })
+      : undefined)
+  const ownsBus = !config.bus
   const facilitation = new FacilitationService(store, log)
   const activity = new ActivityLog(store, log)
   const recorder = new ActivityRecorder(activity, log)
@@ -76,6 +92,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     compactEvery: config.compactEvery,
     hooks: facilitation,
     onChange: recorder,
+    bus,
   })
   facilitation.rooms = rooms
 
@@ -121,6 +138,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   } catch (err) {
     // E.g. the port is taken: leave nothing open behind us.
     await sockets.close()
+    if (ownsBus) await bus?.close()
     if (ownsStore) await store.close()
     throw err
   }
@@ -138,11 +156,21 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
       await activity.flush()
       http.closeAllConnections()
       await stopped
+      if (ownsBus) await bus?.close()
       if (ownsStore) await store.close()
       log.info('server closed')
     })())
 
   return { port, url, close, rooms, store, facilitation }
+}
+
+async function openStore(config: ServerOptions, log: Logger): Promise<BoardStore> {
+  if (!config.databaseUrl) return new SqliteStore(join(config.dataDir, 'boards.sqlite'))
+  const store = await PostgresStore.open(config.databaseUrl, {
+    onError: (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost'),
+  })
+  log.info('storing boards in PostgreSQL')
+  return store
 }
 
 /** An address clients can open: wildcard binds are reached through loopback. */

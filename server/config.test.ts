@@ -9,6 +9,8 @@ describe('parseConfig', () => {
       dataDir: './data',
       databaseUrl: undefined,
       redisUrl: undefined,
+      redisPrefix: 'workshop-board:',
+      drainMs: 5000,
       serverSecret: undefined,
       adminToken: undefined,
       publicUrl: undefined,
@@ -51,6 +53,8 @@ describe('parseConfig', () => {
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be a URL/],
     [{ SERVER_SECRET: 'short' }, /at least 16/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ DATABASE_URL: 'mysql://db/board' }, /DATABASE_URL must be a postgres/],
+    [{ REDIS_URL: 'http://cache' }, /REDIS_URL must be a redis/],
   ])('refuses %j with a clear error', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError)
     expect(() => parseConfig(env)).toThrow(message)
