@@ -119,7 +119,7 @@ describe.skipIf(!run)('two server processes on PostgreSQL and Redis', () => {
           kind: 'round',
           openedAt: Date.now(),
           dotsPerPerson: 3,
-          allowStacking: true,
+          maxPerItem: 3,
         },
       ],
       LOCAL_ORIGIN,
