@@ -3,7 +3,8 @@
  * Everything lives in the returned RunningServer, so several servers can run in one process.
  */
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,7 +16,9 @@ import type { AppContext } from './http/context.ts'
 import { createRequestHandler } from './http/router.ts'
 import { routes } from './http/routes.ts'
 import { createStaticHandler } from './http/static.ts'
-import { createWebSocketEndpoint } from './http/websocket.ts'
+import { createWebSocketEndpoint, type CloseOptions } from './http/websocket.ts'
+import { ServerMetrics } from './metrics.ts'
+import { CLOSE_SHUTTING_DOWN } from '../shared/protocol/messages.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { PostgresStore } from './persistence/postgres.ts'
 import { SqliteStore } from './persistence/sqlite.ts'
@@ -49,8 +52,14 @@ export interface RunningServer {
   port: number
   /** http://host:port */
   url: string
-  /** Drains: stores every room, closes sockets with 1001, stops listening. */
+  /** Closes: stores every room, closes sockets with 1001, stops listening. */
   close(): Promise<void>
+  /**
+   * Drains (SIGTERM): readiness turns 503 and new sockets are refused, everything is stored,
+   * then the clients are closed with 4503 in random order spread over `drainMs`, so that they
+   * reconnect (to another process) over that time rather than all at once.
+   */
+  drain(): Promise<void>
   rooms: RoomManager
   store: BoardStore
   /** Votes and private writing (tests and diagnostics look at what it holds). */
@@ -75,12 +84,19 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     )
 
   const secret = config.serverSecret ?? loadOrCreateSecret(config.dataDir)
-  const store = config.store ?? (await openStore(config, log))
+  const built: { rooms?: RoomManager } = {}
+  const metrics = new ServerMetrics(() => built.rooms)
+  const rawStore = config.store ?? (await openStore(config, log))
+  const store = metrics.instrument(rawStore)
   const ownsStore = !config.store
   const bus =
     config.bus ??
     (config.redisUrl
-      ? await RedisBus.connect(config.redisUrl, { prefix: config.redisPrefix, log })
+      ? await RedisBus.connect(config.redisUrl, {
+          prefix: config.redisPrefix,
+          log,
+          observer: metrics.bus,
+        })
       : undefined)
   const ownsBus = !config.bus
   const facilitation = new FacilitationService(store, log)
@@ -95,6 +111,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     bus,
   })
   facilitation.rooms = rooms
+  built.rooms = rooms
 
   const staticDir =
     config.staticDir === undefined
@@ -111,6 +128,8 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     log,
     startedAt: Date.now(),
     activity: { log: activity, recorder },
+    metrics,
+    draining: () => draining,
   }
   const handle = createRequestHandler(
     routes,
@@ -123,9 +142,18 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     log,
     maxPayload: config.maxMessageBytes,
     heartbeatMs: config.heartbeatMs,
+    onClosed: (code) => metrics.socketClosed(code),
   })
+  let draining = false
   const http = createServer((req, res) => void handle(req, res))
-  http.on('upgrade', sockets.handleUpgrade)
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A draining process takes no new sockets; a load balancer retries them elsewhere.
+    if (draining)
+      return void socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+      )
+    sockets.handleUpgrade(req, socket, head)
+  })
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -147,11 +175,13 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   log.debug({ port, url, staticDir }, 'server started')
 
   let closing: Promise<void> | null = null
-  const close = () =>
+  const shutDown = (how?: CloseOptions) =>
     (closing ??= (async () => {
-      const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
+      draining = true
       await rooms.flushAll()
-      await sockets.close()
+      // Still listening meanwhile: readiness answers 503 and new sockets are refused.
+      await sockets.close(how)
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
       await rooms.closeAll()
       await activity.flush()
       http.closeAllConnections()
@@ -161,7 +191,16 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
       log.info('server closed')
     })())
 
-  return { port, url, close, rooms, store, facilitation }
+  const close = () => shutDown()
+  const drain = () => {
+    log.info({ spreadMs: config.drainMs }, 'draining')
+    return shutDown({
+      code: CLOSE_SHUTTING_DOWN,
+      reason: 'server restarting',
+      spreadMs: config.drainMs,
+    })
+  }
+  return { port, url, close, drain, rooms, store, facilitation }
 }
 
 async function openStore(config: ServerOptions, log: Logger): Promise<BoardStore> {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ActivityLog } from '../activity/log.ts'
 import type { ActivityRecorder } from '../activity/recorder.ts'
 import type { Logger } from '../logger.ts'
+import type { ServerMetrics } from '../metrics.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 
@@ -16,6 +17,9 @@ export interface AppContext {
   startedAt: number
   /** Who changed what, recorded as updates arrive. */
   activity: { log: ActivityLog; recorder: ActivityRecorder }
+  metrics: ServerMetrics
+  /** True once a drain (SIGTERM) has begun: readiness says 503, new sockets are refused. */
+  draining(): boolean
 }
 
 export interface RequestContext {

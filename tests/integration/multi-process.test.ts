@@ -81,6 +81,10 @@ describe.skipIf(!run)('two server processes on PostgreSQL and Redis', () => {
       expect(Object.keys(noteTexts(onA.doc))).toHaveLength(40)
       expect(noteTexts(onB.doc)).toEqual(noteTexts(onA.doc))
     }, 15_000)
+    // Each process times the stream: its own publications, the other's deliveries.
+    const metrics = await (await fetch(`${b}/metrics`)).text()
+    expect(metrics).toMatch(/^board_stream_seconds_count\{stage="deliver"\} [1-9]/m)
+    expect(metrics).toMatch(/^board_stream_seconds_count\{stage="publish"\} [1-9]/m)
     // A third client, on B, that arrives later gets everything from the store.
     const late = client(b, board)
     await late.synced()
