@@ -11,6 +11,7 @@ import type { Logger } from '../logger.ts'
 import type { BusMember, RoomBus } from './bus.ts'
 
 const STREAM_LENGTH = 2000
+const STREAM_TTL_MS = 24 * 3600_000
 const BLOCK_MS = 5000
 /** How often every member checks the store for what no message announced. */
 const SWEEP_MS = 10_000
@@ -115,11 +116,22 @@ export class RedisBus implements RoomBus {
       'd',
       Buffer.from(data.buffer, data.byteOffset, data.byteLength),
     ] as const
-    this.writer.xadd(...(args as unknown as [string, ...string[]])).then(
-      () => this.observer.published?.(performance.now() - started),
-      // Stored already: the other processes find it in the store when they see the gap.
-      (err: unknown) => this.log.warn({ err, boardId }, 'publishing to the stream failed'),
-    )
+    this.writer
+      .pipeline()
+      .xadd(...(args as unknown as [string, ...string[]]))
+      // A board nobody edits for a day needs no stream: its rooms read the store when loaded.
+      .pexpire(this.key(boardId), STREAM_TTL_MS)
+      .exec()
+      .then((results) => {
+        const failed = results?.find(([err]) => err)?.[0]
+        if (failed) throw failed
+        this.observer.published?.(performance.now() - started)
+      })
+      .then(
+        undefined,
+        // Stored already: the other processes find it in the store when they see the gap.
+        (err: unknown) => this.log.warn({ err, boardId }, 'publishing to the stream failed'),
+      )
   }
 
   /** Makes the blocked XREAD return, so that it is issued again over the current streams. */
