@@ -158,7 +158,7 @@ async function runConference(cluster: Cluster) {
     editsPerSec: round((sent / elapsed) * 1000, 0),
     deliveries: latencies.length,
     expectedDeliveries: expected,
-    /** Not delivered within 15 s of the last edit (late, not dropped: Yjs would converge). */
+    /** Edits not seen by a receiver within 15 s of the last edit. */
     undelivered: expected - latencies.length,
     deliveriesPerSec: round((latencies.length / elapsed) * 1000, 0),
     latency: summarize(latencies),
