@@ -13,6 +13,7 @@ import type { BusMember, RoomBus } from './bus.ts'
 const STREAM_LENGTH = 2000
 const STREAM_TTL_MS = 24 * 3600_000
 const BLOCK_MS = 5000
+const POSITION_TIMEOUT_MS = 1000
 /** How often every member checks the store for what no message announced. */
 const SWEEP_MS = 10_000
 
@@ -53,14 +54,16 @@ export class RedisBus implements RoomBus {
     url: string,
     options: { prefix: string; log: Logger; observer?: BusObserver },
   ): Promise<RedisBus> {
-    const open = async () => {
-      const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null })
+    // The writer gives up on a command after a retry (what it publishes is stored already); the
+    // reader's blocking XREAD waits for Redis to come back.
+    const open = async (maxRetriesPerRequest: number | null) => {
+      const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest })
       redis.on('error', (err: Error) => options.log.warn({ err: err.message }, 'redis error'))
       await redis.connect()
       return redis
     }
-    const writer = await open()
-    const reader = await open()
+    const writer = await open(1)
+    const reader = await open(null)
     return new RedisBus(writer, reader, options.prefix, options.log, options.observer ?? {})
   }
 
@@ -69,8 +72,23 @@ export class RedisBus implements RoomBus {
   }
 
   async position(boardId: string): Promise<string> {
-    const last = (await this.writer.xrevrange(this.key(boardId), '+', '-', 'COUNT', 1))[0]
-    return last?.[0] ?? '0-0'
+    // Without Redis a board still loads: from a minute back, and gaps are read from the store.
+    const fallback = `${Date.now() - 60_000}-0`
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(fallback), POSITION_TIMEOUT_MS)
+    })
+    try {
+      const last = this.writer
+        .xrevrange(this.key(boardId), '+', '-', 'COUNT', 1)
+        .then((entries) => entries[0]?.[0] ?? '0-0')
+      return await Promise.race([last, late])
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message, boardId }, 'reading the stream position failed')
+      return fallback
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   join(member: BusMember, from: string): () => void {
