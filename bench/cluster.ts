@@ -21,7 +21,7 @@ import { BenchClient, closeAll, EditLog, openMany, sleep, waitFor } from './clie
 import { fill } from './scenarios/coldload.ts'
 import { combineFanout, runFanout, type FanoutConfig } from './scenarios/fanout.ts'
 import type { Board, Target } from './servers.ts'
-import { REPO_ROOT } from './servers.ts'
+import { procCpuMs, REPO_ROOT } from './servers.ts'
 import { round, summarize } from './stats.ts'
 
 const env = (name: string, fallback: number) => {
@@ -43,7 +43,7 @@ const config = {
     boards: env('BENCH_CONF_BOARDS', 20),
     clientsPerBoard: env('BENCH_CONF_CLIENTS', 25),
     writersPerBoard: env('BENCH_CONF_WRITERS', 2),
-    editIntervalMs: env('BENCH_CONF_INTERVAL_MS', 100),
+    editIntervalMs: env('BENCH_CONF_INTERVAL_MS', 250),
     durationMs: env('BENCH_CONF_DURATION_MS', 10_000),
   },
   idleBoards: { boards: env('BENCH_IDLE_BOARDS', 4), items: env('BENCH_IDLE_ITEMS', 5000) },
@@ -132,6 +132,8 @@ async function runConference(cluster: Cluster) {
     )
   await sleep(500)
   const rssBefore = cluster.processes.map((p) => rssOf(p.child.pid!))
+  const cpuBefore = cluster.processes.map((p) => procCpuMs(p.child.pid))
+  const clientCpuBefore = process.cpuUsage()
   const start = performance.now()
   let sent = 0
   for (let tick = 0; performance.now() - start < cfg.durationMs; tick++) {
@@ -149,6 +151,8 @@ async function runConference(cluster: Cluster) {
   await waitFor(() => latencies.length >= expected, 15_000)
   const elapsed = performance.now() - start
   const rss = cluster.processes.map((p) => rssOf(p.child.pid!))
+  const cpu = cluster.processes.map((p, i) => procCpuMs(p.child.pid) - cpuBefore[i]!)
+  const clientCpu = process.cpuUsage(clientCpuBefore)
   await closeAll([...writers.map((w) => w.client), ...receivers])
   return {
     boards: cfg.boards,
@@ -162,6 +166,10 @@ async function runConference(cluster: Cluster) {
     undelivered: expected - latencies.length,
     deliveriesPerSec: round((latencies.length / elapsed) * 1000, 0),
     latency: summarize(latencies),
+    durationMs: round(elapsed, 0),
+    /** Share of one core each server process used, and the bench's own clients. */
+    serverCpuShare: cpu.map((ms) => round(ms / elapsed, 2)),
+    clientCpuShare: round((clientCpu.user + clientCpu.system) / 1000 / elapsed, 2),
     rssMbBefore: rssBefore.map((n) => round(n / 2 ** 20, 1)),
     rssMb: rss.map((n) => round(n / 2 ** 20, 1)),
   }
@@ -258,10 +266,15 @@ async function main(): Promise<void> {
         `${conference.latency.p50Ms} / ${conference.latency.p99Ms} ms`,
       ],
       [
-        'conference: delivered / expected',
-        `${conference.deliveries} / ${conference.expectedDeliveries}`,
+        'conference: edits sent/s; delivered / expected',
+        `${conference.editsPerSec}; ${conference.deliveries} / ${conference.expectedDeliveries}`,
       ],
       ['conference: RSS per process', conference.rssMb.map((n) => `${n} MB`).join(', ')],
+      [
+        'conference: CPU share of one core, per process; bench clients',
+        `${conference.serverCpuShare.join(', ')}; ${conference.clientCpuShare}`,
+      ],
+      ['load average (1, 5, 15 min) at the end', report.loadavg.join(', ')],
       [
         `idle board of ${idle.itemsPerBoard} post-its: heap / RSS`,
         `${idle.heapMbPerBoard} / ${idle.rssMbPerBoard} MB`,

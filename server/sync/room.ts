@@ -448,7 +448,7 @@ export class Room implements BusMember {
   receiveUpdate(update: Uint8Array, firstSeq: number, lastSeq: number): void {
     if (this.destroyed || this.storeFailure) return
     if (!Number.isInteger(firstSeq) || !Number.isInteger(lastSeq) || lastSeq <= this.seq) return
-    Y.decodeUpdate(update)
+    // Checked by the process that stored it; applied as it is.
     this.applyRemote(update)
     this.hold(firstSeq, lastSeq)
   }
