@@ -81,6 +81,15 @@ describe.skipIf(!run)('two server processes on PostgreSQL and Redis', () => {
       expect(Object.keys(noteTexts(onA.doc))).toHaveLength(40)
       expect(noteTexts(onB.doc)).toEqual(noteTexts(onA.doc))
     }, 15_000)
+    // Either process answers the activity of both processes' clients.
+    await eventually(async () => {
+      const res = await fetch(`${b}/api/boards/${board.id}/activity`, {
+        headers: { authorization: `Bearer ${board.tokens.participant}` },
+      })
+      const { entries } = (await res.json()) as { entries: { recordId: string }[] }
+      const ids = new Set(entries.map((e) => e.recordId))
+      for (let i = 0; i < 20; i++) expect(ids.has(`a${i}`) && ids.has(`b${i}`)).toBe(true)
+    })
     // Each process times the stream: its own publications, the other's deliveries.
     const metrics = await (await fetch(`${b}/metrics`)).text()
     expect(metrics).toMatch(/^board_stream_seconds_count\{stage="deliver"\} [1-9]/m)
