@@ -86,7 +86,20 @@ describe.skipIf(!run)('two processes behind nginx, in the browser', () => {
         await grace.finishEditing()
       })(),
     ])
-    await Promise.all([ada.waitOnline(), grace.waitOnline()])
+    // Back online through nginx; on a loaded machine this may take a while. On failure, say
+    // what the surviving process and nginx logged.
+    const online = async (page: BoardPage) =>
+      eventually(async () => (await page.summary()).connection === 'online', 'online', 30_000)
+    try {
+      await Promise.all([online(ada), online(grace)])
+    } catch (err) {
+      const survivor = cluster.processes[1 - victim]!
+      console.error(
+        survivor.output.filter((l) => /closing|rejected|warn|error/i.test(l)).slice(-20),
+      )
+      console.error(nginx.output.join('').slice(-2000))
+      throw err
+    }
     const texts = async (page: BoardPage) =>
       (await page.summary()).items
         .map((i) => i.text)
@@ -108,5 +121,5 @@ describe.skipIf(!run)('two processes behind nginx, in the browser', () => {
     await ada.waitSaved()
     await ada.page.screenshot({ path: join(ARTIFACTS, 'scale-out-ada.png') })
     await grace.page.screenshot({ path: join(ARTIFACTS, 'scale-out-grace.png') })
-  })
+  }, 120_000)
 })
