@@ -8,7 +8,7 @@
 import type { WebsocketProvider } from 'y-websocket'
 
 export const BASE_DELAY_MS = 300
-export const MAX_DELAY_MS = 8000
+export const MAX_DELAY_MS = 5000
 
 /** The wait before the `attempt`-th reconnect (1, 2, ...): "equal jitter". */
 export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
