@@ -68,7 +68,16 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
   }, options.heartbeatMs)
   heartbeat.unref()
 
+  let closing = false
+
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Shutting down: a socket opened now would keep the server from closing.
+    if (closing) {
+      socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+      )
+      return
+    }
     const url = new URL(req.url ?? '/', 'http://localhost')
     const match = /^\/ws\/([^/]+)$/.exec(url.pathname)
     if (!match) {
@@ -148,6 +157,7 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
   async function close(
     how: CloseOptions = { code: CLOSE_GOING_AWAY, reason: 'server shutting down', spreadMs: 0 },
   ): Promise<void> {
+    closing = true
     clearInterval(heartbeat)
     const sockets = shuffled([...wss.clients])
     const gone = sockets.map(
@@ -166,6 +176,8 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
     await Promise.all(gone)
     clearTimeout(timer)
     timers.forEach(clearTimeout)
+    // Upgrades already under way when closing began finish after the list was taken.
+    for (const ws of wss.clients) ws.terminate()
     await new Promise<void>((resolve) => wss.close(() => resolve()))
   }
 

@@ -16,12 +16,13 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { migrateBoard, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
-import { CLOSE_FORBIDDEN } from '../../shared/protocol/messages.ts'
+import { CLOSE_FORBIDDEN, CLOSE_MALFORMED } from '../../shared/protocol/messages.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import { Connection } from './connection.ts'
 import { awarenessFrame, savedFrame, syncStep1, syncStep2, syncUpdate } from './encode.ts'
 import { dispatch, needsDocument, readSyncStep1 } from './handlers.ts'
+import { HeldUpdates } from './held-updates.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
 import { REMOTE_ORIGIN, type BusMember, type RoomBus } from './bus.ts'
@@ -75,6 +76,10 @@ export class Room implements BusMember {
   private buildTimer: NodeJS.Timeout | null = null
   /** Each connection with the awareness client ids it controls, removed when it closes. */
   private readonly conns = new Map<Connection, Set<number>>()
+  /** Updates waiting for content their connection has not sent yet. */
+  private readonly held = new HeldUpdates((conn) =>
+    conn.close(CLOSE_MALFORMED, 'malformed: an update refers to content this board does not have'),
+  )
   private pending: PendingUpdate[] = []
   private afterStore: (() => void)[] = []
   private flushTimer: NodeJS.Immediate | null = null
@@ -244,6 +249,7 @@ export class Room implements BusMember {
     this.joinedEarly.delete(conn)
     this.firstSyncDue.delete(conn)
     this.answeredEarly.delete(conn)
+    this.held.release(conn)
     if (this.stored) setImmediate(this.buildWhenAnswered)
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null)
   }
@@ -277,7 +283,8 @@ export class Room implements BusMember {
     })
   }
 
-  applyClientUpdate(conn: Connection, update: Uint8Array): void {
+  applyClientUpdate(conn: Connection, received: Uint8Array): void {
+    let update = received
     try {
       Y.decodeUpdate(update)
     } catch (err) {
@@ -297,8 +304,15 @@ export class Room implements BusMember {
       throw forbidden(`forbidden: ${refusal}`)
     }
     if (conn.role === 'facilitator' && kind === 'board') this.options.hooks?.watch(this)
+    update = this.held.withHeld(conn, update)
     const verdict = checkUpdate(conn, this.doc, update, kind)
-    if (!verdict.ok) throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
+    if (!verdict.ok) {
+      // It may build on what this connection sends next (its offline edits): wait for that.
+      if (verdict.missing && this.held.hold(conn, update)) return
+      this.held.release(conn)
+      throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
+    }
+    this.held.release(conn)
     // The change hook reads what the update changed from its transaction, before observers run.
     let stale: Y.Map<unknown>[] = []
     this.doc.transact((tr) => {

@@ -246,5 +246,5 @@ describe.skipIf(!run)('two server processes on PostgreSQL and Redis', () => {
     for (const c of [receiver, reader])
       await eventually(() => expect(noteTexts(c.doc)).toEqual(noteTexts(writer.doc)), 15_000)
     expect(Object.keys(noteTexts(reader.doc)).length).toBe(written + 1)
-  })
+  }, 120_000)
 })
