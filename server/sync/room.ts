@@ -13,6 +13,8 @@
  * that holds part of the board, or a server feature that reads the board builds it; frames that
  * need the document wait for the build, in order.
  */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { migrateBoard, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
@@ -329,7 +331,61 @@ export class Room implements BusMember {
   }
 
   applyAwareness(conn: Connection, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+    const owned = this.ownPresence(conn, update)
+    if (owned) awarenessProtocol.applyAwarenessUpdate(this.awareness, owned, conn)
+  }
+
+  /**
+   * The part of a presence update that is this connection's to make: states of client ids it
+   * introduced, or introduces now (ids nobody here holds, a few per connection). Entries for
+   * another connection's ids, a removal included, are left out, so nobody (a viewer included)
+   * can forge or remove someone else's presence. One exception: the same person (same `user`
+   * secret) on a new socket takes their ids over, as after a reconnect the server has not
+   * noticed yet. Null when nothing is left.
+   */
+  private ownPresence(conn: Connection, update: Uint8Array): Uint8Array | null {
+    const mine = this.conns.get(conn)
+    if (!mine) return null
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const kept: [client: number, clock: number, state: string][] = []
+    for (let i = 0; i < count; i++) {
+      const entry: [number, number, string] = [
+        decoding.readVarUint(decoder),
+        decoding.readVarUint(decoder),
+        decoding.readVarString(decoder),
+      ]
+      const client = entry[0]
+      if (mine.has(client)) {
+        kept.push(entry)
+        continue
+      }
+      // Stock clients echo everyone's presence back: nothing newer, nothing to do.
+      if (entry[1] <= (this.awareness.meta.get(client)?.clock ?? -1)) continue
+      const owner = [...this.conns].find(([, ids]) => ids.has(client))
+      const samePerson = !!owner && conn.personId !== null && owner[0].personId === conn.personId
+      if (owner && !samePerson) {
+        conn.log.debug({ client }, 'ignored presence of a client id this socket does not own')
+        continue
+      }
+      if (!owner && mine.size >= MAX_PRESENCE_IDS) continue
+      owner?.[1].delete(client)
+      owner?.[0].presenceIds.delete(client)
+      mine.add(client)
+      conn.presenceIds.add(client)
+      kept.push(entry)
+    }
+    if (decoding.hasContent(decoder)) throw malformed('trailing bytes after presence update')
+    if (kept.length === count) return update
+    if (kept.length === 0) return null
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, kept.length)
+    for (const [client, clock, state] of kept) {
+      encoding.writeVarUint(encoder, client)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarString(encoder, state)
+    }
+    return encoding.toUint8Array(encoder)
   }
 
   sendAwareness(conn: Connection): void {
@@ -549,6 +605,9 @@ export class Room implements BusMember {
     for (const conn of this.conns.keys()) conn.close(1011, 'storage failure')
   }
 }
+
+/** Presence client ids one connection may introduce (a stock client uses one). */
+const MAX_PRESENCE_IDS = 4
 
 const closeWord = (code: number) => (code === CLOSE_FORBIDDEN ? 'forbidden' : 'malformed')
 
