@@ -122,10 +122,11 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   facilitation.rooms = rooms
   built.rooms = rooms
 
+  const clientDir = config.clientDir ?? DEFAULT_STATIC_DIR
   const staticDir =
     config.staticDir === undefined
-      ? existsSync(join(DEFAULT_STATIC_DIR, 'index.html'))
-        ? DEFAULT_STATIC_DIR
+      ? existsSync(join(clientDir, 'index.html'))
+        ? clientDir
         : null
       : config.staticDir
   const app: AppContext = {

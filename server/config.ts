@@ -120,6 +120,7 @@ const envSchema = z.object({
   ),
   REDIS_PREFIX: z.string().trim().min(1).max(100).default('workshop-board:'),
   DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  CLIENT_DIR: optionalString,
   SERVER_SECRET: optionalString.refine(
     (v) => v === undefined || v.length >= 16,
     'SERVER_SECRET must be at least 16 characters',
@@ -144,6 +145,8 @@ export interface ServerConfig {
   redisPrefix: string
   /** On SIGTERM, clients are closed (4503) spread over this many milliseconds. */
   drainMs: number
+  /** The built client to serve; dist/client when it exists by default. */
+  clientDir?: string
   /** Signs board links; generated into dataDir when absent. */
   serverSecret?: string
   /** When set, creating boards needs `Authorization: Bearer <adminToken>`. */
@@ -173,6 +176,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     drainMs: e.DRAIN_MS,
+    clientDir: e.CLIENT_DIR,
     serverSecret: e.SERVER_SECRET,
     adminToken: e.ADMIN_TOKEN,
     publicUrl: e.PUBLIC_URL,

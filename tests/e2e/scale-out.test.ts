@@ -3,7 +3,7 @@
  * two server processes on PostgreSQL and Redis. Two Chromium pages on one board through nginx;
  * the process holding their sockets is killed; both keep editing and converge on the other.
  */
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startCluster, type Cluster } from '../helpers/cluster.ts'
@@ -11,6 +11,7 @@ import { createBoard } from '../helpers/http.ts'
 import { startNginx, type Nginx } from '../helpers/nginx.ts'
 import { gate, nginxAvailable, postgresAvailable, redisAvailable } from '../helpers/services.ts'
 import { ARTIFACTS, browserAvailable, CHROMIUM, eventually, launchBrowser } from './browser.ts'
+import { STATIC_DIR } from './app.ts'
 import { BoardPage } from './pages/BoardPage.ts'
 
 const run =
@@ -35,7 +36,8 @@ describe.skipIf(!run)('two processes behind nginx, in the browser', () => {
   const pages: Page[] = []
 
   beforeAll(async () => {
-    cluster = await startCluster(2)
+    // The client built with its test hooks, which the page objects read.
+    cluster = await startCluster(2, { CLIENT_DIR: resolve(STATIC_DIR) })
     nginx = await startNginx(cluster.processes.map((p) => p.port))
     browser = await launchBrowser()
   })
