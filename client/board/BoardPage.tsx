@@ -123,7 +123,8 @@ function BoardView({
   }, [boardId, title])
   useFirstView(editor)
   useEffect(() => {
-    if (status.loaded) return whenIdle(() => void loadNotesPanel(), 5000)
+    if (!status.loaded) return undefined
+    return whenIdle(() => void loadNotesPanel(), 5000)
   }, [status.loaded])
 
   if (status.connection === 'invalid') {

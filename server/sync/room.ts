@@ -29,7 +29,7 @@ import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
 import { REMOTE_ORIGIN, type BusMember, type RoomBus } from './bus.ts'
 import type { ChangeHook } from '../hooks/change.ts'
-import { checkUpdate, type RoomKind } from '../guard/policy.ts'
+import { changesNothing, checkUpdate, type RoomKind } from '../guard/policy.ts'
 import { migrateRecords, staleRecordsIn } from '../guard/migrate.ts'
 import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 
@@ -130,6 +130,12 @@ export class Room implements BusMember {
     this.buildTimer = null
     // One merged update integrates far faster than many small ones applied in turn.
     Y.applyUpdate(this.ydoc, mergeUpdates(stored), LOAD_ORIGIN)
+    if (dropPending(this.ydoc)) {
+      // What older servers let through: content and deletes that can never apply. Gone for good
+      // once compacted, so that nobody is sent them again.
+      this.log.warn('dropped pending content and deletes the stored board held')
+      void this.enqueue(() => this.compact())
+    }
     // Boards are migrated by the server, as the system, and the change stored and relayed.
     const migration = migrateBoard(this.ydoc)
     if (migration === 'migrated') this.log.info('migrated the board to the current schema')
@@ -294,15 +300,14 @@ export class Room implements BusMember {
     }
     if (conn.role === 'viewer') {
       // Stock clients answer our sync step 1 with an (empty) step 2; only news is forbidden.
-      if (!Y.snapshotContainsUpdate(Y.snapshot(this.doc), update))
-        throw forbidden('viewers cannot change the board')
+      if (!changesNothing(this.doc, update)) throw forbidden('viewers cannot change the board')
       return
     }
     const kind = this.kind
     const refusal = kind === 'private' ? this.options.hooks?.refusePrivateWrite?.(this) : null
     if (refusal) {
       // Like a viewer's: a sync answer with nothing new is no write.
-      if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) return
+      if (changesNothing(this.doc, update)) return
       throw forbidden(`forbidden: ${refusal}`)
     }
     if (conn.role === 'facilitator' && kind === 'board') this.options.hooks?.watch(this)
@@ -578,6 +583,8 @@ export class Room implements BusMember {
   private async compact(): Promise<void> {
     try {
       // May include updates not appended yet; storing more than the log holds is harmless.
+      // A snapshot never holds pending content (Yjs would encode it with the rest).
+      if (!this.stored) dropPending(this.ydoc)
       const state = this.stored ? mergeUpdates(this.stored) : Y.encodeStateAsUpdate(this.doc)
       await this.options.store.compact(this.boardId, state, this.seq)
       this.sinceSnapshot = 0
@@ -608,6 +615,14 @@ export class Room implements BusMember {
 
 /** Presence client ids one connection may introduce (a stock client uses one). */
 const MAX_PRESENCE_IDS = 4
+
+/** Drops what a document holds pending (it refers to content that never came); true if any. */
+function dropPending(doc: Y.Doc): boolean {
+  const had = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
+  return had
+}
 
 const closeWord = (code: number) => (code === CLOSE_FORBIDDEN ? 'forbidden' : 'malformed')
 
