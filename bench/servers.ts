@@ -212,7 +212,7 @@ function freePort(): Promise<number> {
 }
 
 /** utime + stime of a process from /proc, in ms (0 when unreadable). */
-function procCpuMs(pid: number | undefined): number {
+export function procCpuMs(pid: number | undefined): number {
   if (!pid) return 0
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')

@@ -3,7 +3,8 @@
  * Everything lives in the returned RunningServer, so several servers can run in one process.
  */
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,10 +19,15 @@ import type { AppContext } from './http/context.ts'
 import { createRequestHandler } from './http/router.ts'
 import { routes } from './http/routes.ts'
 import { createStaticHandler } from './http/static.ts'
-import { createWebSocketEndpoint } from './http/websocket.ts'
+import { createWebSocketEndpoint, type CloseOptions } from './http/websocket.ts'
+import { ServerMetrics } from './metrics.ts'
+import { CLOSE_SHUTTING_DOWN } from '../shared/protocol/messages.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { PostgresStore } from './persistence/postgres.ts'
 import { SqliteStore } from './persistence/sqlite.ts'
 import type { BoardStore } from './persistence/store.ts'
+import type { RoomBus } from './sync/bus.ts'
+import { RedisBus } from './sync/redis-bus.ts'
 import { RoomManager } from './sync/room-manager.ts'
 import { withPrivateRooms } from './facilitation/private-store.ts'
 import { FacilitationService } from './facilitation/service.ts'
@@ -33,8 +39,13 @@ export interface ServerOptions extends Omit<ServerConfig, 'limits'> {
   limiterFactory?: LimiterFactory
   /** Link generations and expiry; by default kept in the board store beside each board. */
   linkStore?: LinkStore
-  /** Where boards are stored; by default SQLite in dataDir. An injected store is not closed. */
+  /**
+   * Where boards are stored; by default PostgreSQL with databaseUrl, else SQLite in dataDir.
+   * An injected store is not closed.
+   */
   store?: BoardStore
+  /** The fan-out to other processes; by default Redis Streams with redisUrl, else none. */
+  bus?: RoomBus
   /** The built client to serve; null for none. By default dist/client when it exists. */
   staticDir?: string | null
   logger?: Logger
@@ -48,8 +59,14 @@ export interface RunningServer {
   port: number
   /** http://host:port */
   url: string
-  /** Drains: stores every room, closes sockets with 1001, stops listening. */
+  /** Closes: stores every room, closes sockets with 1001, stops listening. */
   close(): Promise<void>
+  /**
+   * Drains (SIGTERM): readiness turns 503 and new sockets are refused, everything is stored,
+   * then the clients are closed with 4503 in random order spread over `drainMs`, so that they
+   * reconnect (to another process) over that time rather than all at once.
+   */
+  drain(): Promise<void>
   rooms: RoomManager
   store: BoardStore
   /** Votes and private writing (tests and diagnostics look at what it holds). */
@@ -69,12 +86,27 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   const limits: LimitSettings = { ...defaultLimits(), ...options.limits }
   const limiterFactory = config.limiterFactory ?? memoryLimiters
   const log = config.logger ?? createLogger(config.logLevel)
-  if (config.databaseUrl) log.warn('DATABASE_URL is not supported yet; storing boards in SQLite')
-  if (config.redisUrl) log.warn('REDIS_URL is not supported yet; rooms live in this process only')
+  if (config.redisUrl && !config.databaseUrl && !config.store)
+    log.warn(
+      'REDIS_URL without DATABASE_URL: processes on separate SQLite files see different boards',
+    )
 
   const secret = config.serverSecret ?? loadOrCreateSecret(config.dataDir)
-  const store = config.store ?? new SqliteStore(join(config.dataDir, 'boards.sqlite'))
+  const built: { rooms?: RoomManager } = {}
+  const metrics = new ServerMetrics(() => built.rooms)
+  const rawStore = config.store ?? (await openStore(config, log))
+  const store = metrics.instrument(rawStore)
   const ownsStore = !config.store
+  const bus =
+    config.bus ??
+    (config.redisUrl
+      ? await RedisBus.connect(config.redisUrl, {
+          prefix: config.redisPrefix,
+          log,
+          observer: metrics.bus,
+        })
+      : undefined)
+  const ownsBus = !config.bus
   const links = new LinkRegistry(secret, config.linkStore ?? new BoardStoreLinkStore(store))
   const facilitation = new FacilitationService(store, log)
   const activity = new ActivityLog(store, log)
@@ -85,13 +117,16 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     compactEvery: config.compactEvery,
     hooks: facilitation,
     onChange: recorder,
+    bus,
   })
   facilitation.rooms = rooms
+  built.rooms = rooms
 
+  const clientDir = config.clientDir ?? DEFAULT_STATIC_DIR
   const staticDir =
     config.staticDir === undefined
-      ? existsSync(join(DEFAULT_STATIC_DIR, 'index.html'))
-        ? DEFAULT_STATIC_DIR
+      ? existsSync(join(clientDir, 'index.html'))
+        ? clientDir
         : null
       : config.staticDir
   const app: AppContext = {
@@ -110,6 +145,8 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     log,
     startedAt: Date.now(),
     activity: { log: activity, recorder },
+    metrics,
+    draining: () => draining,
   }
   const handle = createRequestHandler(
     routes,
@@ -124,7 +161,9 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     limiterFactory,
     publicUrl: config.publicUrl,
     heartbeatMs: config.heartbeatMs,
+    onClosed: (code) => metrics.socketClosed(code),
   })
+  let draining = false
   const http = createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -134,7 +173,14 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     },
     (req, res) => void handle(req, res),
   )
-  http.on('upgrade', sockets.handleUpgrade)
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A draining process takes no new sockets; a load balancer retries them elsewhere.
+    if (draining)
+      return void socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+      )
+    sockets.handleUpgrade(req, socket, head)
+  })
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -147,6 +193,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   } catch (err) {
     // E.g. the port is taken: leave nothing open behind us.
     await sockets.close()
+    if (ownsBus) await bus?.close()
     if (ownsStore) await store.close()
     throw err
   }
@@ -155,20 +202,41 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   log.debug({ port, url, staticDir }, 'server started')
 
   let closing: Promise<void> | null = null
-  const close = () =>
+  const shutDown = (how?: CloseOptions) =>
     (closing ??= (async () => {
-      const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
+      draining = true
       await rooms.flushAll()
-      await sockets.close()
+      // Still listening meanwhile: readiness answers 503 and new sockets are refused.
+      await sockets.close(how)
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
       await rooms.closeAll()
       await activity.flush()
       http.closeAllConnections()
       await stopped
+      if (ownsBus) await bus?.close()
       if (ownsStore) await store.close()
       log.info('server closed')
     })())
 
-  return { port, url, close, rooms, store, facilitation }
+  const close = () => shutDown()
+  const drain = () => {
+    log.info({ spreadMs: config.drainMs }, 'draining')
+    return shutDown({
+      code: CLOSE_SHUTTING_DOWN,
+      reason: 'server restarting',
+      spreadMs: config.drainMs,
+    })
+  }
+  return { port, url, close, drain, rooms, store, facilitation }
+}
+
+async function openStore(config: ServerOptions, log: Logger): Promise<BoardStore> {
+  if (!config.databaseUrl) return new SqliteStore(join(config.dataDir, 'boards.sqlite'))
+  const store = await PostgresStore.open(config.databaseUrl, {
+    onError: (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost'),
+  })
+  log.info('storing boards in PostgreSQL')
+  return store
 }
 
 /** An address clients can open: wildcard binds are reached through loopback. */

@@ -9,6 +9,8 @@ describe('parseConfig', () => {
       dataDir: './data',
       databaseUrl: undefined,
       redisUrl: undefined,
+      redisPrefix: 'workshop-board:',
+      drainMs: 5000,
       serverSecret: undefined,
       adminToken: undefined,
       publicUrl: undefined,
@@ -71,6 +73,8 @@ describe('parseConfig', () => {
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be a URL/],
     [{ SERVER_SECRET: 'short' }, /at least 16/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ DATABASE_URL: 'mysql://db/board' }, /DATABASE_URL must be a postgres/],
+    [{ REDIS_URL: 'http://cache' }, /REDIS_URL must be a redis/],
     [{ WS_MESSAGES_PER_SECOND: '-1' }, /WS_MESSAGES_PER_SECOND/],
     [{ ALLOWED_ORIGINS: 'nope' }, /ALLOWED_ORIGINS must be URLs/],
   ])('refuses %j with a clear error', (env, message) => {

@@ -110,8 +110,17 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
-  DATABASE_URL: url('DATABASE_URL'),
-  REDIS_URL: url('REDIS_URL'),
+  DATABASE_URL: url('DATABASE_URL').refine(
+    (v) => v === undefined || /^postgres(ql)?:$/.test(new URL(v).protocol),
+    'DATABASE_URL must be a postgres:// URL',
+  ),
+  REDIS_URL: url('REDIS_URL').refine(
+    (v) => v === undefined || /^rediss?:$/.test(new URL(v).protocol),
+    'REDIS_URL must be a redis:// URL',
+  ),
+  REDIS_PREFIX: z.string().trim().min(1).max(100).default('workshop-board:'),
+  DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  CLIENT_DIR: optionalString,
   SERVER_SECRET: optionalString.refine(
     (v) => v === undefined || v.length >= 16,
     'SERVER_SECRET must be at least 16 characters',
@@ -128,8 +137,16 @@ export interface ServerConfig {
   port: number
   host: string
   dataDir: string
+  /** PostgreSQL instead of SQLite, for several server processes on one database. */
   databaseUrl?: string
+  /** Redis Streams fan-out between the server processes serving the same boards. */
   redisUrl?: string
+  /** Prefix of every Redis key (several deployments on one Redis). */
+  redisPrefix: string
+  /** On SIGTERM, clients are closed (4503) spread over this many milliseconds. */
+  drainMs: number
+  /** The built client to serve; dist/client when it exists by default. */
+  clientDir?: string
   /** Signs board links; generated into dataDir when absent. */
   serverSecret?: string
   /** When set, creating boards needs `Authorization: Bearer <adminToken>`. */
@@ -157,6 +174,9 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    drainMs: e.DRAIN_MS,
+    clientDir: e.CLIENT_DIR,
     serverSecret: e.SERVER_SECRET,
     adminToken: e.ADMIN_TOKEN,
     publicUrl: e.PUBLIC_URL,

@@ -1,4 +1,7 @@
-/** Entry point: environment → startServer; SIGTERM/SIGINT drain and exit 0. */
+/**
+ * Entry point: environment → startServer. SIGTERM/SIGINT drain (readiness 503, no new sockets,
+ * everything stored, clients closed with 4503 spread over DRAIN_MS) and exit 0.
+ */
 import { startServer } from './app.ts'
 import { ConfigError, parseConfig, type ServerConfig } from './config.ts'
 import { createLogger } from './logger.ts'
@@ -16,7 +19,7 @@ const log = createLogger(config.logLevel)
 const server = await startServer({ ...config, logger: log })
 log.info({ port: server.port, url: server.url }, 'listening')
 
-const DRAIN_TIMEOUT_MS = 15_000
+const DRAIN_TIMEOUT_MS = config.drainMs + 15_000
 let stopping = false
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
@@ -28,7 +31,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       log.error('shutdown timed out')
       process.exit(1)
     }, DRAIN_TIMEOUT_MS).unref()
-    server.close().then(
+    server.drain().then(
       () => process.exit(0),
       (err: unknown) => {
         log.error({ err }, 'shutdown failed')

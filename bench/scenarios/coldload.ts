@@ -95,8 +95,13 @@ export async function runColdLoad(target: Target, cfg: ColdLoadConfig): Promise<
   }
 }
 
-/** Fills a board in batches and waits until it is stored; returns the document's size. */
-async function fill(board: Board, count: number, batch: number, acks: boolean): Promise<number> {
+/** Fills a board with post-its in batches and waits until it is stored; returns the document's size. */
+export async function fill(
+  board: Board,
+  count: number,
+  batch: number,
+  acks: boolean,
+): Promise<number> {
   const doc = new Y.Doc()
   let stored = new Map<number, number>()
   const client = await BenchClient.open(board.url({ acks: true }), {

@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
+import { withJitter } from './backoff.ts'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import {
@@ -85,7 +86,8 @@ export class BoardSession {
       connect: false,
       // The device's secret: the server derives this person's id from it (votes, private notes).
       params: { token, acks: '1', user: userSecret() },
-      shouldReconnect: (event) => this.shouldReconnect(event),
+      // Jittered waits: the clients of a drained or crashed server do not return in lockstep.
+      shouldReconnect: (event) => withJitter(this.provider, this.shouldReconnect(event)),
       // Tabs of one browser would otherwise sync among themselves past the server's role checks.
       disableBc: true,
     })

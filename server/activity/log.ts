@@ -1,20 +1,13 @@
 /**
- * The activity of each board, stored beside it under `<boardId>~activity` in the board store:
- * a log of JSON batches of entries, upserted by entry id (a coalesced entry is written again),
- * compacted to the newest MAX_ENTRIES now and then, and when the board leaves memory (a compacted
- * log is stored compressed). Writes are batched per board.
+ * The activity of each board, in the store's activity table: entries upserted by id (a coalesced
+ * entry is written again), trimmed to the newest MAX_ENTRIES now and then, and when the board
+ * leaves memory. Writes are batched per board.
  */
 import { newId } from '../../shared/schema/index.ts'
-import {
-  activityEntrySchema,
-  type ActivityEntry,
-  type ActivityKind,
-} from '../../shared/history/types.ts'
+import type { ActivityEntry, ActivityKind } from '../../shared/history/types.ts'
 import type { Logger } from '../logger.ts'
-import type { BoardStore } from '../persistence/store.ts'
+import type { ActivityQuery, BoardStore } from '../persistence/store.ts'
 import type { RecordChange } from './derive.ts'
-
-export const activityId = (boardId: string) => `${boardId}~activity`
 
 /** A person's consecutive edits of one record within this window make one entry. */
 export const COALESCE_MS = 60_000
@@ -38,16 +31,11 @@ interface BoardLog {
   timer: NodeJS.Timeout | null
 }
 
-export interface ActivityQuery {
-  since?: number
-  personId?: string
-  frameId?: string
-  limit?: number
-}
+export type { ActivityQuery }
 
 export class ActivityLog {
   private readonly boards = new Map<string, BoardLog>()
-  /** Boards with batches appended since their log was last compacted. */
+  /** Boards with batches stored since their entries were last trimmed. */
   private readonly uncompacted = new Set<string>()
 
   constructor(
@@ -105,19 +93,12 @@ export class ActivityLog {
   /** Entries oldest first, after everything recorded so far is stored. */
   async query(boardId: string, q: ActivityQuery = {}): Promise<ActivityEntry[]> {
     await this.flush(boardId)
-    const all = await this.loadAll(boardId)
-    const out = all.filter(
-      (e) =>
-        (q.since === undefined || e.at > q.since) &&
-        (q.personId === undefined || e.personId === q.personId) &&
-        (q.frameId === undefined || e.frameId === q.frameId),
-    )
-    return q.limit !== undefined ? out.slice(-q.limit) : out
+    return this.store.activity.query(boardId, q)
   }
 
   /**
-   * Stores what is pending, then compacts the board's log if anything was added since its last
-   * compaction. Queued at once on the board's chain, so a flush of everything waits for it.
+   * Stores what is pending, then trims the board's entries if anything was added since they
+   * were last trimmed. Queued at once on the board's chain, so a flush of everything waits for it.
    */
   compact(boardId: string): Promise<void> {
     void this.flushBoard(boardId)
@@ -144,11 +125,10 @@ export class ActivityLog {
     if (batch.length > 0) {
       board.chain = board.chain.then(async () => {
         try {
-          const id = activityId(boardId)
-          const seq = await this.store.append(id, [encode(batch)])
+          await this.store.activity.put(boardId, batch)
           this.uncompacted.add(boardId)
           board.appended++
-          if (board.appended >= this.limits.compactEvery) await this.compactNow(boardId, seq)
+          if (board.appended >= this.limits.compactEvery) await this.compactNow(boardId)
         } catch (err) {
           // Activity is a convenience: losing a batch must never affect the board.
           this.log.error({ err, boardId }, 'storing activity failed')
@@ -167,16 +147,15 @@ export class ActivityLog {
     return done
   }
 
-  /** Keeps the newest entries, as one compressed snapshot. Runs on the board's chain. */
-  private async compactNow(boardId: string, throughSeq?: number): Promise<void> {
+  /** Keeps the newest entries. Runs on the board's chain. */
+  private async compactNow(boardId: string): Promise<void> {
     try {
-      const kept = (await this.loadAll(boardId)).slice(-this.limits.maxEntries)
-      await this.store.compact(activityId(boardId), encode(kept), throughSeq)
+      await this.store.activity.trim(boardId, this.limits.maxEntries)
       this.uncompacted.delete(boardId)
       const board = this.boards.get(boardId)
       if (board) board.appended = 0
     } catch (err) {
-      this.log.error({ err, boardId }, 'compacting activity failed')
+      this.log.error({ err, boardId }, 'trimming activity failed')
     }
   }
 
@@ -202,19 +181,6 @@ export class ActivityLog {
     }
     return board
   }
-
-  private async loadAll(boardId: string): Promise<ActivityEntry[]> {
-    const stored = await this.store.load(activityId(boardId))
-    const byId = new Map<string, ActivityEntry>()
-    for (const chunk of stored?.updates ?? []) {
-      for (const entry of decode(chunk)) {
-        // Re-inserted, so a coalesced entry sits where its latest edit happened.
-        byId.delete(entry.id)
-        byId.set(entry.id, entry)
-      }
-    }
-    return [...byId.values()].sort((a, b) => a.at - b.at)
-  }
 }
 
 /** Added then edited is still an addition; anything then deleted is a deletion. */
@@ -224,19 +190,4 @@ export function mergeKinds(prev: ActivityKind, next: ActivityKind): ActivityKind
   // Deleted and back again (an undo) falls through: the record is changed at most.
   if (prev === next) return prev
   return 'changed'
-}
-
-const encode = (entries: ActivityEntry[]) => new TextEncoder().encode(JSON.stringify(entries))
-
-function decode(chunk: Uint8Array): ActivityEntry[] {
-  try {
-    const raw: unknown = JSON.parse(new TextDecoder().decode(chunk))
-    if (!Array.isArray(raw)) return []
-    return raw.flatMap((e) => {
-      const parsed = activityEntrySchema.safeParse(e)
-      return parsed.success ? [parsed.data] : []
-    })
-  } catch {
-    return []
-  }
 }

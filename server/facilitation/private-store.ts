@@ -7,13 +7,20 @@ import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 import type { BoardStore, StoredBoard } from '../persistence/store.ts'
 
 export function withPrivateRooms(store: BoardStore): BoardStore {
+  const empty = (id: string, seq: number): StoredBoard | null =>
+    parsePrivateRoomId(id) ? { updates: [], seq } : null
   return {
-    load: async (id): Promise<StoredBoard | null> =>
-      (await store.load(id)) ?? (parsePrivateRoomId(id) ? { updates: [], seq: 0 } : null),
+    load: async (id) => (await store.load(id)) ?? empty(id, 0),
+    loadAfter: async (id, seq) => (await store.loadAfter(id, seq)) ?? empty(id, seq),
     append: (id, updates) => store.append(id, updates),
     compact: (id, snapshot, throughSeq) => store.compact(id, snapshot, throughSeq),
     list: () => store.list(),
+    privateRooms: (boardId) => store.privateRooms(boardId),
     delete: (id) => store.delete(id),
+    versions: store.versions,
+    activity: store.activity,
+    votes: store.votes,
+    ping: () => store.ping(),
     close: () => store.close(),
   }
 }

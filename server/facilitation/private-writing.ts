@@ -19,7 +19,7 @@ export async function revealPrivateNotes(
   log: Logger,
 ): Promise<number> {
   const ids = new Set(
-    [...(await store.list()), ...rooms.loadedIds].filter(
+    [...(await store.privateRooms(board.boardId)), ...rooms.loadedIds].filter(
       (id) => parsePrivateRoomId(id)?.boardId === board.boardId,
     ),
   )

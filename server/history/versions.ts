@@ -1,16 +1,10 @@
 /**
- * Named versions of a board, stored beside it in the board store without widening it: each
- * version's full state under `<boardId>~v~<versionId>` (a full copy, so the live document keeps
- * Yjs garbage collection), and the list under `<boardId>~versions` as JSON entries, one per
- * append. The state is written before the list names it, so a listed version always loads.
+ * Named versions of a board: each a full copy of the board's state (so the live document keeps
+ * Yjs garbage collection), stored in the store's versions table beside the board.
  */
-import * as Y from 'yjs'
 import { newId } from '../../shared/schema/index.ts'
 import { versionInfoSchema, type VersionInfo } from '../../shared/history/types.ts'
 import type { BoardStore } from '../persistence/store.ts'
-
-export const versionStateId = (boardId: string, versionId: string) => `${boardId}~v~${versionId}`
-export const versionIndexId = (boardId: string) => `${boardId}~versions`
 
 /** Enough for every part of many sessions; a runaway script cannot fill the disk with copies. */
 export const MAX_VERSIONS = 500
@@ -20,17 +14,11 @@ export class TooManyVersionsError extends Error {
 }
 
 export async function listVersions(store: BoardStore, boardId: string): Promise<VersionInfo[]> {
-  const stored = await store.load(versionIndexId(boardId))
-  const out: VersionInfo[] = []
-  for (const chunk of stored?.updates ?? []) {
-    try {
-      const parsed = versionInfoSchema.safeParse(JSON.parse(new TextDecoder().decode(chunk)))
-      if (parsed.success) out.push(parsed.data)
-    } catch {
-      // A damaged entry hides one version, not the list.
-    }
-  }
-  return out.sort((a, b) => a.createdAt - b.createdAt)
+  // A damaged row hides one version, not the list.
+  return (await store.versions.list(boardId)).flatMap((v) => {
+    const parsed = versionInfoSchema.safeParse(v)
+    return parsed.success ? [parsed.data] : []
+  })
 }
 
 export async function saveVersion(
@@ -39,14 +27,9 @@ export async function saveVersion(
   state: Uint8Array,
   info: { name: string; createdBy: string; createdAt: number },
 ): Promise<VersionInfo> {
-  if ((await listVersions(store, boardId)).length >= MAX_VERSIONS)
-    throw new TooManyVersionsError(`a board keeps at most ${MAX_VERSIONS} versions`)
   const version: VersionInfo = { id: newId(), ...info }
-  const stateId = versionStateId(boardId, version.id)
-  const seq = await store.append(stateId, [state])
-  // One compressed snapshot instead of a log entry.
-  await store.compact(stateId, state, seq)
-  await store.append(versionIndexId(boardId), [new TextEncoder().encode(JSON.stringify(version))])
+  if (!(await store.versions.add(boardId, version, state, MAX_VERSIONS)))
+    throw new TooManyVersionsError(`a board keeps at most ${MAX_VERSIONS} versions`)
   return version
 }
 
@@ -58,10 +41,6 @@ export async function loadVersion(
 ): Promise<{ info: VersionInfo; state: Uint8Array } | null> {
   const info = (await listVersions(store, boardId)).find((v) => v.id === versionId)
   if (!info) return null
-  const stored = await store.load(versionStateId(boardId, versionId))
-  const state = stored?.updates[0]
-  if (!stored || !state) return null
-  return { info, state: stored.updates.length === 1 ? state : mergeAll(stored.updates) }
+  const state = await store.versions.state(boardId, versionId)
+  return state ? { info, state } : null
 }
-
-const mergeAll = (updates: Uint8Array[]) => Y.mergeUpdates(updates)

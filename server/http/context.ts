@@ -4,6 +4,7 @@ import type { ActivityRecorder } from '../activity/recorder.ts'
 import type { LinkRegistry } from '../auth/link-registry.ts'
 import type { LimitSettings } from '../config.ts'
 import type { Logger } from '../logger.ts'
+import type { ServerMetrics } from '../metrics.ts'
 import type { Budget } from './limits.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
@@ -24,6 +25,9 @@ export interface AppContext {
   startedAt: number
   /** Who changed what, recorded as updates arrive. */
   activity: { log: ActivityLog; recorder: ActivityRecorder }
+  metrics: ServerMetrics
+  /** True once a drain (SIGTERM) has begun: readiness says 503, new sockets are refused. */
+  draining(): boolean
 }
 
 export interface RequestContext {

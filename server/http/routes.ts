@@ -5,7 +5,7 @@
 import type { Route } from './context.ts'
 import { createBoardRoute } from './create-board.ts'
 import { exportBoardRoute } from './export-board.ts'
-import { healthz } from './healthz.ts'
+import { healthz, metricsRoute, readyz } from './healthz.ts'
 import { importBoardRoute } from './import-board.ts'
 import { activityRoute } from './activity.ts'
 import { getVersionRoute } from './version-get.ts'
@@ -16,6 +16,8 @@ import { listLinksRoute, rotateLinkRoute, setLinkExpiryRoute } from './links.ts'
 
 export const routes: Route[] = [
   { method: 'GET', path: '/healthz', handler: healthz },
+  { method: 'GET', path: '/readyz', handler: readyz },
+  { method: 'GET', path: '/metrics', handler: metricsRoute },
   { method: 'POST', path: '/api/boards', handler: createBoardRoute },
   { method: 'GET', path: '/api/boards/:id/export', handler: exportBoardRoute },
   { method: 'POST', path: '/api/boards/:id/import', handler: importBoardRoute },

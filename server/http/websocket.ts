@@ -44,6 +44,8 @@ export interface WebSocketEndpointOptions {
   publicUrl?: string
   /** Ping interval; a socket that did not answer the previous ping is terminated. */
   heartbeatMs: number
+  /** Told the code of every closed socket (metrics). */
+  onClosed?: (code: number) => void
 }
 
 /** Frames a client may send before its board is loaded (a stock client sends two). */
@@ -52,10 +54,17 @@ const CLOSE_GOING_AWAY = 1001
 /** How often live connections are checked against their links (rotations elsewhere, expiry). */
 const LINK_RECHECK_MS = 1000
 
+export interface CloseOptions {
+  code: number
+  reason: string
+  /** Sockets are closed one by one in random order over this many ms, not all at once. */
+  spreadMs: number
+}
+
 export interface WebSocketEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
-  /** Closes every socket with 1001 and waits (briefly) until they are gone. */
-  close(): Promise<void>
+  /** Closes every socket (1001 by default) and waits (briefly) until they are gone. */
+  close(options?: CloseOptions): Promise<void>
 }
 
 export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebSocketEndpoint {
@@ -232,6 +241,7 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
       lease.release()
       boardLease?.release()
       conn.log.info({ code }, 'connection closed')
+      options.onClosed?.(code)
     })
 
     Promise.all([lease.room, boardLease?.room]).then(
@@ -249,12 +259,14 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
     )
   }
 
-  async function close(): Promise<void> {
+  async function close(
+    how: CloseOptions = { code: CLOSE_GOING_AWAY, reason: 'server shutting down', spreadMs: 0 },
+  ): Promise<void> {
     closing = true
     clearInterval(heartbeat)
     clearInterval(linkTimer)
     stopListening()
-    const sockets = [...wss.clients]
+    const sockets = shuffled([...wss.clients])
     const gone = sockets.map(
       (ws) =>
         new Promise<void>((resolve) => {
@@ -262,16 +274,29 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
           ws.once('close', () => resolve())
         }),
     )
-    for (const ws of sockets) ws.close(CLOSE_GOING_AWAY, 'server shutting down')
-    const timer = setTimeout(() => sockets.forEach((ws) => ws.terminate()), 2000)
+    // Staggered, so that the clients of a draining process do not all reconnect at one instant.
+    const step = sockets.length > 1 ? how.spreadMs / (sockets.length - 1) : 0
+    const timers = sockets.map((ws, i) =>
+      setTimeout(() => ws.close(how.code, how.reason), Math.round(i * step)),
+    )
+    const timer = setTimeout(() => sockets.forEach((ws) => ws.terminate()), how.spreadMs + 2000)
     await Promise.all(gone)
     clearTimeout(timer)
+    timers.forEach(clearTimeout)
     // Upgrades already under way when closing began finish after the list was taken.
     for (const ws of wss.clients) ws.terminate()
     await new Promise<void>((resolve) => wss.close(() => resolve()))
   }
 
   return { handleUpgrade, close }
+}
+
+function shuffled<T>(list: T[]): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    ;[list[i], list[j]] = [list[j]!, list[i]!]
+  }
+  return list
 }
 
 const linkMessage = (refusal: 'invalid' | 'replaced' | 'expired'): string =>

@@ -3,36 +3,75 @@ import { dirname } from 'node:path'
 import { promisify } from 'node:util'
 import { deflateRaw, inflateRawSync } from 'node:zlib'
 import Database from 'better-sqlite3'
-import type { BoardStore, StoredBoard } from './store.ts'
+import { parsePrivateRoomId, privateRoomId } from '../../shared/facilitation/identity.ts'
+import type { ActivityEntry } from '../../shared/history/types.ts'
+import type { VersionInfo } from '../../shared/history/types.ts'
+import { BOARD_TABLES, docKey, PRIVATE_TABLES, type DocTables } from './doc-key.ts'
+import { parseEntries } from './activity-query.ts'
+import { migrateLegacyLog } from './sqlite-legacy.ts'
+import {
+  byPlacement,
+  type ActivityQuery,
+  type ActivityStore,
+  type BoardStore,
+  type DotChange,
+  type LedgerDot,
+  type StoredBoard,
+  type VersionStore,
+  type VoteStore,
+} from './store.ts'
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS updates (
-  board_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY (board_id, seq)
+const docSchema = (t: DocTables) => {
+  const keys = t.keys.map((k) => `${k} TEXT NOT NULL`).join(', ')
+  const pk = t.keys.join(', ')
+  return `
+CREATE TABLE IF NOT EXISTS ${t.head} (${keys}, last_seq INTEGER NOT NULL, PRIMARY KEY (${pk}))
+  WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS ${t.updates} (
+  ${keys}, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (${pk}, seq)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS snapshots (
-  board_id TEXT PRIMARY KEY,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
+CREATE TABLE IF NOT EXISTS ${t.snapshots} (
+  ${keys}, seq INTEGER NOT NULL, data BLOB NOT NULL,
   -- 'deflate' (raw DEFLATE) or 'raw': Yjs snapshots shrink about sixfold.
-  codec TEXT NOT NULL DEFAULT 'raw'
-);
-`
-
-interface SnapshotRow {
-  seq: number
-  data: Buffer
-  codec: string
+  codec TEXT NOT NULL DEFAULT 'raw',
+  PRIMARY KEY (${pk})
+);`
 }
 
-const deflate = promisify(deflateRaw)
+const SCHEMA = `
+${docSchema(BOARD_TABLES)}
+${docSchema(PRIVATE_TABLES)}
+CREATE TABLE IF NOT EXISTS versions (
+  board_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL, state BLOB NOT NULL, codec TEXT NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
+CREATE TABLE IF NOT EXISTS activity (
+  -- The order entries were put in: a replaced entry gets a new one (INSERT OR REPLACE).
+  ord INTEGER PRIMARY KEY,
+  board_id TEXT NOT NULL, id TEXT NOT NULL, at INTEGER NOT NULL,
+  person_id TEXT, frame_id TEXT, entry TEXT NOT NULL,
+  UNIQUE (board_id, id)
+);
+CREATE INDEX IF NOT EXISTS activity_by_time ON activity (board_id, at, ord);
+CREATE TABLE IF NOT EXISTS vote_dots (
+  board_id TEXT NOT NULL, id TEXT NOT NULL, round_id TEXT NOT NULL, voter_id TEXT NOT NULL,
+  item_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
+CREATE INDEX IF NOT EXISTS vote_dots_by_voter ON vote_dots (board_id, round_id, voter_id);
+`
 
-/** The embedded default: one SQLite file (WAL) holding every board's update log and snapshot. */
+const deflate = promisify(deflateRaw)
+const unpack = (data: Buffer, codec: string) =>
+  new Uint8Array(codec === 'deflate' ? inflateRawSync(data) : data)
+
+/** The embedded default: one SQLite file (WAL) holding every board and what belongs to it. */
 export class SqliteStore implements BoardStore {
   private readonly db: Database.Database
-  private readonly stmts
+  readonly versions: VersionStore
+  readonly activity: ActivityStore
+  readonly votes: VoteStore
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -45,88 +84,287 @@ export class SqliteStore implements BoardStore {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 5000')
     this.db.exec(SCHEMA)
-    this.stmts = {
-      snapshot: this.db.prepare<[string], SnapshotRow>(
-        'SELECT seq, data, codec FROM snapshots WHERE board_id = ?',
-      ),
-      updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
-      ),
-      maxSeq: this.db.prepare<[string, string], { seq: number | null }>(
-        `SELECT MAX(seq) AS seq FROM (
-           SELECT MAX(seq) AS seq FROM updates WHERE board_id = ?
-           UNION ALL SELECT seq FROM snapshots WHERE board_id = ?)`,
-      ),
-      insert: this.db.prepare<[string, number, Uint8Array]>(
-        'INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)',
-      ),
-      upsertSnapshot: this.db.prepare<[string, number, Uint8Array, string]>(
-        `INSERT INTO snapshots (board_id, seq, data, codec) VALUES (?, ?, ?, ?)
-         ON CONFLICT (board_id) DO UPDATE SET
-           seq = MAX(seq, excluded.seq), data = excluded.data, codec = excluded.codec`,
-      ),
-      deleteThrough: this.db.prepare<[string, number]>(
-        'DELETE FROM updates WHERE board_id = ? AND seq <= ?',
-      ),
-      list: this.db.prepare<[], { board_id: string }>(
-        'SELECT board_id FROM updates UNION SELECT board_id FROM snapshots',
-      ),
-      deleteUpdates: this.db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?'),
-      deleteSnapshot: this.db.prepare<[string]>('DELETE FROM snapshots WHERE board_id = ?'),
-    }
+    this.versions = new SqliteVersions(this.db)
+    this.activity = new SqliteActivity(this.db)
+    this.votes = new SqliteVotes(this.db)
+    migrateLegacyLog(this.db)
   }
 
-  private maxSeq(boardId: string): number {
-    return this.stmts.maxSeq.get(boardId, boardId)?.seq ?? 0
+  private where(tables: DocTables) {
+    return tables.keys.map((k) => `${k} = ?`).join(' AND ')
   }
 
-  private readonly loadTx = (boardId: string): StoredBoard | null => {
-    const snap = this.stmts.snapshot.get(boardId)
-    const rows = this.stmts.updatesAfter.all(boardId, snap?.seq ?? 0)
-    if (!snap && rows.length === 0) return null
+  private stmt<T>(sql: string) {
+    return this.db.prepare<unknown[], T>(sql)
+  }
+
+  private readonly loadTx = (docId: string, after: number): StoredBoard | null => {
+    const { tables: t, values } = docKey(docId)
+    const where = this.where(t)
+    const head = this.stmt<{ last_seq: number }>(
+      `SELECT last_seq FROM ${t.head} WHERE ${where}`,
+    ).get(...values)
+    if (!head) return null
+    const snap = this.stmt<{ seq: number; data: Buffer; codec: string }>(
+      `SELECT seq, data, codec FROM ${t.snapshots} WHERE ${where}`,
+    ).get(...values)
+    const withSnapshot = snap !== undefined && (after === 0 || snap.seq > after)
+    const from = withSnapshot ? snap.seq : after
+    const rows = this.stmt<{ seq: number; data: Buffer }>(
+      `SELECT seq, data FROM ${t.updates} WHERE ${where} AND seq > ? ORDER BY seq`,
+    ).all(...values, from)
     const updates = rows.map((r) => new Uint8Array(r.data))
-    if (snap)
-      updates.unshift(
-        new Uint8Array(snap.codec === 'deflate' ? inflateRawSync(snap.data) : snap.data),
-      )
-    return { updates, seq: rows.at(-1)?.seq ?? snap?.seq ?? 0 }
+    if (withSnapshot) updates.unshift(unpack(snap.data, snap.codec))
+    return { updates, seq: rows.at(-1)?.seq ?? Math.max(snap?.seq ?? 0, after) }
   }
 
-  async load(boardId: string): Promise<StoredBoard | null> {
-    return this.db.transaction(this.loadTx)(boardId)
+  async load(docId: string): Promise<StoredBoard | null> {
+    return this.db.transaction(this.loadTx)(docId, 0)
   }
 
-  async append(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
+  async loadAfter(docId: string, seq: number): Promise<StoredBoard | null> {
+    return this.db.transaction(this.loadTx)(docId, seq)
+  }
+
+  /** Hands out `count` sequence numbers; returns the last one. Runs inside a transaction. */
+  private claimSeq(docId: string, count: number, atLeast = 0): number {
+    const { tables: t, values } = docKey(docId)
+    const cols = t.keys.join(', ')
+    const marks = t.keys.map(() => '?').join(', ')
+    this.stmt(
+      `INSERT INTO ${t.head} (${cols}, last_seq) VALUES (${marks}, ?) ON CONFLICT DO NOTHING`,
+    ).run(...values, atLeast)
+    return this.stmt<{ last_seq: number }>(
+      `UPDATE ${t.head} SET last_seq = MAX(last_seq, ?) + ? WHERE ${this.where(t)}
+       RETURNING last_seq`,
+    ).get(atLeast, count, ...values)!.last_seq
+  }
+
+  async append(docId: string, updates: readonly Uint8Array[]): Promise<number> {
+    const { tables: t, values } = docKey(docId)
+    const cols = t.keys.join(', ')
+    const marks = t.keys.map(() => '?').join(', ')
     return this.db.transaction(() => {
-      let seq = this.maxSeq(boardId)
-      for (const data of updates) this.stmts.insert.run(boardId, ++seq, data)
-      return seq
+      const last = this.claimSeq(docId, updates.length)
+      const insert = this.stmt(
+        `INSERT INTO ${t.updates} (${cols}, seq, data) VALUES (${marks}, ?, ?)`,
+      )
+      updates.forEach((data, i) => insert.run(...values, last - updates.length + 1 + i, data))
+      return last
     })()
   }
 
-  async compact(boardId: string, snapshot: Uint8Array, throughSeq?: number): Promise<void> {
+  async compact(docId: string, snapshot: Uint8Array, throughSeq?: number): Promise<void> {
     // Compressed off the event loop, before the (synchronous) transaction.
     const packed = await deflate(snapshot, { level: 6 })
-    this.db.transaction(() => {
-      const through = throughSeq ?? this.maxSeq(boardId)
-      this.stmts.upsertSnapshot.run(boardId, through, packed, 'deflate')
-      this.stmts.deleteThrough.run(boardId, through)
-    })()
+    const { tables: t, values } = docKey(docId)
+    const where = this.where(t)
+    const cols = t.keys.join(', ')
+    const marks = t.keys.map(() => '?').join(', ')
+    this.db
+      .transaction(() => {
+        const head = this.claimSeq(docId, 0, throughSeq ?? 0)
+        const through = throughSeq ?? head
+        const current = this.stmt<{ seq: number }>(
+          `SELECT seq FROM ${t.snapshots} WHERE ${where}`,
+        ).get(...values)
+        if (current && current.seq > through) return
+        this.stmt(
+          `INSERT OR REPLACE INTO ${t.snapshots} (${cols}, seq, data, codec)
+           VALUES (${marks}, ?, ?, 'deflate')`,
+        ).run(...values, through, packed)
+        this.stmt(`DELETE FROM ${t.updates} WHERE ${where} AND seq <= ?`).run(...values, through)
+      })
+      .immediate()
     this.db.pragma('incremental_vacuum')
   }
 
   async list(): Promise<string[]> {
-    return this.stmts.list.all().map((r) => r.board_id)
+    return this.stmt<{ board_id: string }>('SELECT board_id FROM boards')
+      .all()
+      .map((r) => r.board_id)
   }
 
-  async delete(boardId: string): Promise<void> {
+  async privateRooms(boardId: string): Promise<string[]> {
+    return this.stmt<{ person_id: string }>(
+      'SELECT person_id FROM private_rooms WHERE board_id = ?',
+    )
+      .all(boardId)
+      .map((r) => privateRoomId(boardId, r.person_id))
+  }
+
+  async delete(docId: string): Promise<void> {
+    const { tables: t, values } = docKey(docId)
+    const where = this.where(t)
     this.db.transaction(() => {
-      this.stmts.deleteUpdates.run(boardId)
-      this.stmts.deleteSnapshot.run(boardId)
+      for (const table of [t.head, t.updates, t.snapshots])
+        this.stmt(`DELETE FROM ${table} WHERE ${where}`).run(...values)
+      if (parsePrivateRoomId(docId)) return
+      // A board takes everything of it along: private rooms, versions, activity, votes.
+      for (const table of [
+        PRIVATE_TABLES.head,
+        PRIVATE_TABLES.updates,
+        PRIVATE_TABLES.snapshots,
+        'versions',
+        'activity',
+        'vote_dots',
+      ])
+        this.stmt(`DELETE FROM ${table} WHERE board_id = ?`).run(docId)
     })()
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get()
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
+  }
+}
+
+class SqliteVersions implements VersionStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async list(boardId: string): Promise<VersionInfo[]> {
+    return this.db
+      .prepare<[string], { id: string; name: string; created_at: number; created_by: string }>(
+        'SELECT id, name, created_at, created_by FROM versions WHERE board_id = ? ORDER BY created_at, rowid',
+      )
+      .all(boardId)
+      .map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, createdBy: r.created_by }))
+  }
+
+  async add(boardId: string, info: VersionInfo, state: Uint8Array, max: number): Promise<boolean> {
+    const packed = await deflate(state, { level: 6 })
+    return this.db
+      .transaction(() => {
+        const { n } = this.db
+          .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM versions WHERE board_id = ?')
+          .get(boardId)!
+        if (n >= max) return false
+        this.db
+          .prepare(
+            `INSERT INTO versions (board_id, id, name, created_at, created_by, state, codec)
+             VALUES (?, ?, ?, ?, ?, ?, 'deflate')`,
+          )
+          .run(boardId, info.id, info.name, info.createdAt, info.createdBy, packed)
+        return true
+      })
+      .immediate()
+  }
+
+  async state(boardId: string, versionId: string): Promise<Uint8Array | null> {
+    const row = this.db
+      .prepare<[string, string], { state: Buffer; codec: string }>(
+        'SELECT state, codec FROM versions WHERE board_id = ? AND id = ?',
+      )
+      .get(boardId, versionId)
+    return row ? unpack(row.state, row.codec) : null
+  }
+}
+
+class SqliteActivity implements ActivityStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async put(boardId: string, entries: readonly ActivityEntry[]): Promise<void> {
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO activity (board_id, id, at, person_id, frame_id, entry)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    this.db.transaction(() => {
+      for (const e of entries)
+        insert.run(boardId, e.id, e.at, e.personId, e.frameId, JSON.stringify(e))
+    })()
+  }
+
+  async query(boardId: string, q: ActivityQuery = {}): Promise<ActivityEntry[]> {
+    if (q.limit !== undefined && q.limit <= 0) return []
+    const where = ['board_id = ?']
+    const params: (string | number)[] = [boardId]
+    const add = (sql: string, value: string | number) => {
+      where.push(sql)
+      params.push(value)
+    }
+    if (q.since !== undefined) add('at > ?', q.since)
+    if (q.personId !== undefined) add('person_id = ?', q.personId)
+    if (q.frameId !== undefined) add('frame_id = ?', q.frameId)
+    const limit = q.limit !== undefined ? `LIMIT ${Math.floor(q.limit)}` : ''
+    const rows = this.db
+      .prepare<(string | number)[], { entry: string }>(
+        `SELECT entry FROM activity WHERE ${where.join(' AND ')} ORDER BY at DESC, ord DESC ${limit}`,
+      )
+      .all(...params)
+    return parseEntries(rows.map((r) => r.entry).reverse())
+  }
+
+  async trim(boardId: string, keep: number): Promise<void> {
+    this.db
+      .prepare(
+        `DELETE FROM activity WHERE board_id = ? AND ord NOT IN (
+           SELECT ord FROM activity WHERE board_id = ? ORDER BY at DESC, ord DESC LIMIT ?)`,
+      )
+      .run(boardId, boardId, keep)
+  }
+}
+
+interface DotRow {
+  id: string
+  round_id: string
+  voter_id: string
+  item_id: string
+  created_at: number
+}
+
+export const dotOf = (r: DotRow): LedgerDot => ({
+  id: r.id,
+  roundId: r.round_id,
+  voterId: r.voter_id,
+  itemId: r.item_id,
+  createdAt: Number(r.created_at),
+})
+
+class SqliteVotes implements VoteStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async change<T>(
+    boardId: string,
+    roundId: string,
+    voterId: string,
+    decide: (mine: LedgerDot[]) => DotChange<T>,
+  ): Promise<T> {
+    // IMMEDIATE: the write lock is taken before reading, so other processes on this file wait.
+    return this.db
+      .transaction(() => {
+        const { add, removeId, value } = decide(this.read(boardId, roundId, voterId))
+        if (removeId)
+          this.db
+            .prepare('DELETE FROM vote_dots WHERE board_id = ? AND id = ?')
+            .run(boardId, removeId)
+        if (add)
+          this.db
+            .prepare(
+              `INSERT INTO vote_dots (board_id, id, round_id, voter_id, item_id, created_at)
+               VALUES (?, ?, ?, ?, ?, ?)`,
+            )
+            .run(boardId, add.id, add.roundId, add.voterId, add.itemId, add.createdAt)
+        return value
+      })
+      .immediate()
+  }
+
+  async dots(boardId: string, roundId: string, voterId?: string): Promise<LedgerDot[]> {
+    return this.read(boardId, roundId, voterId)
+  }
+
+  private read(boardId: string, roundId: string, voterId?: string): LedgerDot[] {
+    const byVoter = voterId === undefined ? '' : 'AND voter_id = ?'
+    const params = voterId === undefined ? [boardId, roundId] : [boardId, roundId, voterId]
+    return this.db
+      .prepare<string[], DotRow>(
+        `SELECT id, round_id, voter_id, item_id, created_at FROM vote_dots WHERE board_id = ? AND round_id = ? ${byVoter}`,
+      )
+      .all(...params)
+      .map(dotOf)
+      .sort(byPlacement)
   }
 }

@@ -9,6 +9,7 @@ import { BoardNotFoundError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
 import type { ChangeHook } from '../hooks/change.ts'
 import { Room } from './room.ts'
+import type { RoomBus } from './bus.ts'
 
 export interface RoomManagerOptions {
   store: BoardStore
@@ -16,6 +17,8 @@ export interface RoomManagerOptions {
   compactEvery: number
   hooks?: RoomHooks
   onChange?: ChangeHook
+  /** Other server processes serving the same boards (Redis Streams). */
+  bus?: RoomBus
 }
 
 /** A claim on a loaded room; the room stays in memory until every lease is released. */

@@ -27,6 +27,7 @@ import { dispatch, needsDocument, readSyncStep1 } from './handlers.ts'
 import { HeldUpdates } from './held-updates.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
+import { REMOTE_ORIGIN, type BusMember, type RoomBus } from './bus.ts'
 import type { ChangeHook } from '../hooks/change.ts'
 import { changesNothing, checkUpdate, type RoomKind } from '../guard/policy.ts'
 import { migrateRecords, staleRecordsIn } from '../guard/migrate.ts'
@@ -41,6 +42,8 @@ export interface RoomOptions {
   hooks?: RoomHooks
   /** Told what each client update changed (activity). */
   onChange?: ChangeHook
+  /** Other server processes serving the same boards; none with one process. */
+  bus?: RoomBus
 }
 
 interface PendingUpdate {
@@ -56,7 +59,7 @@ const BUILD_WAIT_MS = 1000
 /** Frames held for the build at most; more and it is built at once (memory stays bounded). */
 const MAX_BACKLOG = 1000
 
-export class Room {
+export class Room implements BusMember {
   private readonly ydoc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
   /** What the store holds, until the document is built from it. */
@@ -83,7 +86,10 @@ export class Room {
   private afterStore: (() => void)[] = []
   private flushTimer: NodeJS.Immediate | null = null
   private chain: Promise<void> = Promise.resolve()
-  /** Sequence number of the last update stored for this board. */
+  /**
+   * Sequence number up to which every stored update is in this room (its own and, with a bus,
+   * other processes'); compaction goes no further.
+   */
   private seq: number
   private sinceSnapshot: number
   private storeFailure = false
@@ -202,8 +208,13 @@ export class Room {
 
   /** Loads a board from the store; null when the store has never heard of it. */
   static async load(boardId: string, options: RoomOptions): Promise<Room | null> {
+    // The stream position first: whatever is stored after the load is published after it.
+    const from = await options.bus?.position(boardId)
     const stored = await options.store.load(boardId)
-    return stored ? new Room(boardId, options, stored) : null
+    if (!stored) return null
+    const room = new Room(boardId, options, stored)
+    if (options.bus && from !== undefined) room.leaveBus = options.bus.join(room, from)
+    return room
   }
 
   /** 'private': one person's post-its during private writing; otherwise a board. */
@@ -402,6 +413,8 @@ export class Room {
       if (this.sinceSnapshot > 0) await this.compact()
     })
     this.destroyed = true
+    this.leaveBus?.()
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer)
     if (this.buildTimer) clearTimeout(this.buildTimer)
     this.ydoc.off('update', this.onDocUpdate)
     this.awareness.destroy()
@@ -410,6 +423,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN || this.destroyed) return
+    if (origin === REMOTE_ORIGIN) return this.relayRemote(update)
     this.pending.push({ update, origin: origin instanceof Connection ? origin : null })
     // A bounded batch keeps latency bounded when a backlog arrives in one event-loop turn.
     if (this.pending.length >= MAX_BATCH) this.flushNow()
@@ -426,7 +440,9 @@ export class Room {
       for (const id of removed) ids.delete(id)
     }
     const changed = [...added, ...updated, ...removed]
-    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    const encoded = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+    if (origin !== REMOTE_ORIGIN) this.options.bus?.publishAwareness(this.boardId, encoded)
+    const frame = awarenessFrame(encoded)
     // Echoed to the sender too: stock clients treat 30 s of silence as a dead connection.
     for (const conn of this.conns.keys()) conn.send(frame)
   }
@@ -452,12 +468,14 @@ export class Room {
     const covered = batch.some((p) => p.origin?.wantsAcks) ? Y.encodeStateVector(this.doc) : null
     void this.enqueue(async () => {
       try {
-        this.seq = await this.options.store.append(
+        const last = await this.options.store.append(
           this.boardId,
           batch.map((p) => p.update),
         )
         this.sinceSnapshot += batch.length
-        this.relay(batch)
+        const merged = this.relay(batch)
+        this.hold(last - batch.length + 1, last)
+        this.options.bus?.publishUpdate(this.boardId, merged, last - batch.length + 1, last)
         if (covered) this.acknowledge(batch, covered)
       } catch (err) {
         this.storeFailed(err)
@@ -474,14 +492,16 @@ export class Room {
    * updates (applying one's own update again is a no-op in Yjs); that is one merge instead of one
    * per sender, which is what keeps bursts from many writers cheap.
    */
-  private relay(batch: PendingUpdate[]): void {
+  private relay(batch: PendingUpdate[]): Uint8Array {
     const senders = new Set(batch.map((p) => p.origin))
     const onlyOneSender = senders.size === 1
-    const frame = syncUpdate(mergeUpdates(batch.map((p) => p.update)))
+    const merged = mergeUpdates(batch.map((p) => p.update))
+    const frame = syncUpdate(merged)
     for (const conn of this.conns.keys()) {
       if (onlyOneSender && senders.has(conn)) continue
       conn.send(frame)
     }
+    return merged
   }
 
   private acknowledge(batch: PendingUpdate[], covered: Uint8Array): void {
@@ -489,6 +509,75 @@ export class Room {
     for (const conn of new Set(batch.map((p) => p.origin))) {
       if (conn?.wantsAcks && this.conns.has(conn)) conn.send(frame)
     }
+  }
+
+  // --- Other server processes (RoomBus): their stored updates and their clients' awareness ---
+
+  private leaveBus: (() => void) | null = null
+  /** Sequence ranges held beyond `seq`, with a gap before them. */
+  private ahead: [number, number][] = []
+  private catchUpTimer: NodeJS.Timeout | null = null
+  private catchingUp = false
+
+  /** Another process stored this update as firstSeq..lastSeq; its clients are told here. */
+  receiveUpdate(update: Uint8Array, firstSeq: number, lastSeq: number): void {
+    if (this.destroyed || this.storeFailure) return
+    if (!Number.isInteger(firstSeq) || !Number.isInteger(lastSeq) || lastSeq <= this.seq) return
+    // Checked by the process that stored it; applied as it is.
+    this.applyRemote(update)
+    this.hold(firstSeq, lastSeq)
+  }
+
+  receiveAwareness(update: Uint8Array): void {
+    if (this.destroyed) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
+  }
+
+  /** Reads from the store what was stored after `seq` (a gap, a bus outage). */
+  catchUp(): void {
+    if (this.destroyed || this.catchingUp) return
+    this.catchingUp = true
+    const from = this.seq
+    this.options.store
+      .loadAfter(this.boardId, from)
+      .then((stored) => {
+        if (!stored || this.destroyed) return
+        for (const update of stored.updates) this.applyRemote(update)
+        this.hold(from + 1, stored.seq)
+      })
+      .catch((err: unknown) => this.log.warn({ err }, 'catching up from the store failed'))
+      .finally(() => (this.catchingUp = false))
+  }
+
+  private applyRemote(update: Uint8Array): void {
+    if (this.stored) {
+      // Not built: it joins what new clients are answered with, and goes to those here now.
+      this.stored.push(update)
+      this.storedVector = null
+      this.relayRemote(update)
+    } else Y.applyUpdate(this.ydoc, update, REMOTE_ORIGIN)
+  }
+
+  /** Stored by another process already: relayed to this room's clients as it is. */
+  private relayRemote(update: Uint8Array): void {
+    const frame = syncUpdate(update)
+    for (const conn of this.conns.keys()) conn.send(frame)
+  }
+
+  /** Marks first..last as held here; `seq` moves on over every range without a gap. */
+  private hold(first: number, last: number): void {
+    if (last > this.seq) this.ahead.push([first, last])
+    this.ahead.sort((a, b) => a[0] - b[0])
+    while (this.ahead.length > 0 && this.ahead[0]![0] <= this.seq + 1)
+      this.seq = Math.max(this.seq, this.ahead.shift()![1])
+    this.ahead = this.ahead.filter(([, end]) => end > this.seq)
+    if (this.ahead.length === 0 || this.catchUpTimer) return
+    // Publications of processes that stored at the same moment may arrive out of order.
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = null
+      if (this.ahead.length > 0) this.catchUp()
+    }, GAP_WAIT_MS)
+    this.catchUpTimer.unref()
   }
 
   private async compact(): Promise<void> {
@@ -536,6 +625,9 @@ function dropPending(doc: Y.Doc): boolean {
 }
 
 const closeWord = (code: number) => (code === CLOSE_FORBIDDEN ? 'forbidden' : 'malformed')
+
+/** How long a gap in the sequence numbers may last before it is read from the store. */
+const GAP_WAIT_MS = 250
 
 /** Updates stored or relayed together per batch; see onDocUpdate. */
 const MAX_BATCH = 64

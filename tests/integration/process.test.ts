@@ -2,6 +2,7 @@
 import { rmSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { CLOSE_SHUTTING_DOWN } from '../../shared/protocol/messages.ts'
 import { addNotes, note, noteTexts } from '../helpers/board.ts'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { eventually } from '../helpers/eventually.ts'
@@ -18,7 +19,7 @@ afterEach(async () => {
 const RATES_OFF = { WS_MESSAGES_PER_SECOND: '0', WS_ADDRESS_MESSAGES_PER_SECOND: '0' }
 
 function start(dataDir: string): Promise<ServerProcess> {
-  return spawnServerProcess({ DATA_DIR: dataDir, ...RATES_OFF }).then((p) => {
+  return spawnServerProcess({ DATA_DIR: dataDir, DRAIN_MS: '200', ...RATES_OFF }).then((p) => {
     cleanup.push(
       () => p.child.exitCode === null && p.child.signalCode === null && p.kill('SIGKILL'),
     )
@@ -79,7 +80,7 @@ describe('server process', () => {
     for (const [id, text] of Object.entries(relayed)) expect(restored[id]).toBe(text)
   })
 
-  it('drains on SIGTERM: stores, closes sockets with 1001 and exits 0', async () => {
+  it('drains on SIGTERM: stores, closes sockets with 4503 and exits 0', async () => {
     const dataDir = tempDir()
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }))
     const first = await start(dataDir)
@@ -88,7 +89,7 @@ describe('server process', () => {
     await client.synced()
     addNotes(client.doc, note('last', 'written just before shutdown'))
     first.kill('SIGTERM')
-    expect((await client.closed()).code).toBe(1001)
+    expect((await client.closed()).code).toBe(CLOSE_SHUTTING_DOWN)
     client.provider.disconnect()
     expect(await first.exited).toEqual({ code: 0, signal: null })
     expect(first.output.some((line) => line.includes('server closed'))).toBe(true)
