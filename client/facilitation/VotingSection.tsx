@@ -77,34 +77,27 @@ export function VotingSection({ editor, fac }: { editor: Editor; fac: Facilitati
             <option value="takeaways">{t('fac-scope-takeaways')}</option>
           </select>
         </label>
-        <label>
-          {t('fac-round-dots')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={100}
-            className="fac-number"
-            value={draft.dotsPerPerson}
-            onChange={(e) =>
-              set({ dotsPerPerson: Math.max(1, Math.min(100, Number(e.target.value) || 1)) })
-            }
-            data-testid="round-dots"
-          />
-        </label>
-        <label>
-          {t('fac-round-stacking')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={100}
-            className="fac-number"
-            value={draft.maxPerItem}
-            onChange={(e) =>
-              set({ maxPerItem: Math.max(1, Math.min(100, Number(e.target.value) || 1)) })
-            }
-            data-testid="round-max-per-item"
-          />
-        </label>
+        {(
+          [
+            ['dotsPerPerson', 'fac-round-dots', 'round-dots'],
+            ['maxPerItem', 'fac-round-stacking', 'round-max-per-item'],
+          ] as const
+        ).map(([key, label, testId]) => (
+          <label key={key}>
+            {t(label)}{' '}
+            <input
+              type="number"
+              min={1}
+              max={100}
+              className="fac-number"
+              value={draft[key]}
+              onChange={(e) =>
+                set({ [key]: Math.max(1, Math.min(100, Number(e.target.value) || 1)) })
+              }
+              data-testid={testId}
+            />
+          </label>
+        ))}
         {(
           [
             ['anonymous', 'fac-round-anonymous'],

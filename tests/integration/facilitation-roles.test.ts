@@ -21,6 +21,7 @@ import { recordTypes } from '../../shared/schema/index.ts'
 import { note, noteTexts } from '../helpers/board.ts'
 import { eventually } from '../helpers/eventually.ts'
 import type { CreatedBoard } from '../helpers/http.ts'
+import { forger } from '../helpers/forge.ts'
 import { openRawSocket, updateFrame } from '../helpers/raw-socket.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { connectPerson, newPerson } from './facilitation-client.ts'
@@ -34,21 +35,10 @@ beforeAll(async () => {
 })
 afterAll(() => server.stop())
 
-/** The server's document of the board, loaded by a facilitator that stays connected. */
-async function serverDoc() {
-  const room = await server.rooms.loaded(board.id)
-  if (!room) throw new Error('board not loaded')
-  return room.doc
-}
-
-/** An update made on a copy of the server's state, as a hand-crafted client would. */
-async function forge(edit: (doc: Y.Doc) => void): Promise<Uint8Array> {
-  const copy = new Y.Doc()
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(await serverDoc()))
-  const before = Y.encodeStateVector(copy)
-  edit(copy)
-  return Y.encodeStateAsUpdate(copy, before)
-}
+const { serverDoc, forge } = forger(
+  () => server,
+  () => board.id,
+)
 
 /** Sends `update` on a raw socket with `token`; resolves with the close. */
 async function sendRaw(token: string, update: Uint8Array) {

@@ -11,6 +11,7 @@ import { recordTypes, type RecordKind, type RecordOf } from '../../shared/schema
 import { addNotes, note } from '../helpers/board.ts'
 import { eventually } from '../helpers/eventually.ts'
 import type { CreatedBoard } from '../helpers/http.ts'
+import { forger } from '../helpers/forge.ts'
 import { openRawSocket, updateFrame } from '../helpers/raw-socket.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { connectPerson, newPerson, type Person, type PersonClient } from './facilitation-client.ts'
@@ -47,20 +48,10 @@ afterAll(async () => {
   await server.stop()
 })
 
-async function serverDoc() {
-  const room = await server.rooms.loaded(board.id)
-  if (!room) throw new Error('board not loaded')
-  return room.doc
-}
-
-/** An update made on a copy of the server's state, as a hand-crafted client would. */
-async function forge(edit: (doc: Y.Doc) => void): Promise<Uint8Array> {
-  const copy = new Y.Doc()
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(await serverDoc()))
-  const before = Y.encodeStateVector(copy)
-  edit(copy)
-  return Y.encodeStateAsUpdate(copy, before)
-}
+const { serverDoc, forge } = forger(
+  () => server,
+  () => board.id,
+)
 
 /** Sends `update` as `person` with `token` on a raw socket; resolves with the close, if any. */
 async function sendAs(person: Person, token: string, update: Uint8Array) {
