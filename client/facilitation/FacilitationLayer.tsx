@@ -21,7 +21,7 @@ import { VoteBar } from './VoteBar.tsx'
 export function FacilitationLayer({ editor, boardId }: { editor: Editor; boardId: string }) {
   const [fac, setFac] = useState<FacilitationClient | null>(null)
   useEffect(() => {
-    const client = new FacilitationClient(editor.session)
+    const client = new FacilitationClient(editor.session, editor.user.role !== 'viewer')
     setFac(client)
     return () => {
       client.destroy()

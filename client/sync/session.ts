@@ -27,6 +27,7 @@ import { userSecret } from '../lib/identity.ts'
 import { Store } from '../lib/store.ts'
 import { readStored, writeStored } from '../lib/storage.ts'
 import type { SessionStatus } from './connection.ts'
+import { changedRecords } from './changedRecords.ts'
 import { SaveTracker, type PendingChange } from './saveTracker.ts'
 
 type Handler = WebsocketProvider['messageHandlers'][number]
@@ -37,6 +38,7 @@ const pendingSchema = z.array(
     clock: z.number(),
     sentAt: z.number().nullable(),
     advanced: z.boolean(),
+    records: z.array(z.string()).optional(),
   }),
 )
 
@@ -170,7 +172,13 @@ export class BoardSession {
       const before = tr.beforeState.get(id) ?? 0
       const after = tr.afterState.get(id) ?? 0
       if (after === before && tr.deleteSet.clients.size === 0) return
-      this.saves.recordLocal(id, after, this.provider.wsconnected, after > before)
+      this.saves.recordLocal(
+        id,
+        after,
+        this.provider.wsconnected,
+        after > before,
+        changedRecords(tr),
+      )
     }
     this.doc.on('afterTransaction', onTransaction)
     const persist = () => writeStored(this.pendingKey, this.saves.snapshot())
