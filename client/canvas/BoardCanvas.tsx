@@ -16,6 +16,7 @@ import { ItemsLayer } from './ItemsLayer.tsx'
 import { isLowDetail } from './lod.ts'
 import { OverlayLayer } from './OverlayLayer.tsx'
 import { useCanvasTestHook } from './testHook.ts'
+import { useTouchGestures } from './touchGestures.ts'
 import { useCameraMovingRef } from './useCameraMoving.ts'
 import { screenToBoard, zoomAt, type Point } from './viewport.ts'
 
@@ -40,6 +41,8 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
   const panning = useStore(editor.view, (s) => s.panning)
   // While the camera moves and for a moment after, the layers do not listen (useCameraMoving).
   const movingRef = useCameraMovingRef(editor)
+
+  useTouchGestures(editor, containerRef, activeRef)
 
   // Follow the container's size.
   useEffect(() => {
@@ -153,11 +156,14 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
     editor.view.set({ contextMenu: null })
     // Space or the middle button pans whatever the tool; viewers only pan and select.
     const { spaceHeld: space, tool: current } = editor.view.get()
+    const pointer = toPointer(evt, target)
+    // A finger on empty canvas pans (a marquee is a mouse's gesture).
+    const touchPan = evt.pointerType === 'touch' && current === 'select' && !pointer.targetId
     const chosen: Tool =
-      space || evt.button === 1 || current === 'hand' ? tools.hand : tools[current]
+      space || evt.button === 1 || current === 'hand' || touchPan ? tools.hand : tools[current]
     if (evt.button === 1) evt.preventDefault()
     activeRef.current = chosen
-    chosen.down(toPointer(evt, target))
+    chosen.down(pointer)
   }
 
   const onDoubleClick = (e: Konva.KonvaEventObject<MouseEvent>) => {

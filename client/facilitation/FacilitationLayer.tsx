@@ -55,8 +55,8 @@ function Layer({
     <div className="fac-layer">
       <BoardMarks editor={editor} fac={fac} />
       <TimerChip editor={editor} fac={fac} />
+      <FollowBar editor={editor} />
       <div className="fac-left">
-        <FollowBar editor={editor} />
         {notes && <PrivateWriting editor={editor} notes={notes} frameId={phase.frameId} />}
         <VoteBar editor={editor} fac={fac} />
       </div>
