@@ -58,17 +58,15 @@ export function VoteBar({ editor, fac }: { editor: Editor; fac: FacilitationClie
           {'●'.repeat(Math.min(left, 20))}
           {'○'.repeat(Math.min(mine?.dots.length ?? 0, 20))} {t('fac-dots-left', left)}
         </span>
-        {editor.user.role !== 'viewer' && (
-          <button
-            type="button"
-            className={`button button--secondary${voting ? ' button--pressed' : ''}`}
-            aria-pressed={voting}
-            onClick={() => setVoting((v) => !v)}
-            data-testid="voting-toggle"
-          >
-            {t(voting ? 'fac-voting-on' : 'fac-voting-off')}
-          </button>
-        )}
+        <button
+          type="button"
+          className={`button button--secondary${voting ? ' button--pressed' : ''}`}
+          aria-pressed={voting}
+          onClick={() => setVoting((v) => !v)}
+          data-testid="voting-toggle"
+        >
+          {t(voting ? 'fac-voting-on' : 'fac-voting-off')}
+        </button>
       </div>
       {round.deadline !== null && (
         <div className="fac-muted" title={facilitatorTime(editor, round.deadline)}>
