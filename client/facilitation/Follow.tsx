@@ -58,18 +58,28 @@ export function FollowBar({ editor }: { editor: Editor }) {
   const peers = useStore(editor.presence, (p) => p)
   const viewer = editor.user.role === 'viewer'
   const [choice, setChoice] = useState<string | null>(viewer ? 'facilitator' : null)
-  const [large, setLarge] = useState(false)
+  const large = useStore(editor.view, (s) => s.largeText)
+  const cursors = useStore(editor.view, (s) => s.showCursors)
+  const setLarge = (next: (v: boolean) => boolean) => editor.view.set({ largeText: next(large) })
   const [contrast, setContrast] = useState(false)
+  // A projector shows the board, not everyone's pointer, unless asked to.
+  useEffect(() => {
+    if (viewer) editor.view.set({ showCursors: false })
+  }, [editor, viewer])
   const target =
     choice === 'facilitator'
       ? peers.find((p) => p.user.role === 'facilitator' && p.viewport)
       : peers.find((p) => p.user.id === choice)
 
+  // What the followed person points at: a poster they selected is shown whole, large enough to
+  // read (their own screen may be smaller, or zoomed out); otherwise what they see.
+  const pointed = pointedPoster(editor, target?.selection)
   useEffect(() => {
     editor.session.awareness.setLocalStateField('following', target?.user.id ?? null)
     const v = target?.viewport
-    if (v) showRect(editor, v)
-  }, [editor, target?.user.id, target?.viewport])
+    if (pointed) showRect(editor, withMargin(pointed))
+    else if (v) showRect(editor, v)
+  }, [editor, target?.user.id, target?.viewport, pointed])
 
   useEffect(() => {
     document.body.classList.toggle('presenter-large', large)
@@ -110,6 +120,15 @@ export function FollowBar({ editor }: { editor: Editor }) {
           </button>
           <button
             type="button"
+            className={`fac-small${cursors ? ' button--pressed' : ''}`}
+            aria-pressed={cursors}
+            onClick={() => editor.view.set({ showCursors: !cursors })}
+            data-testid="presenter-cursors"
+          >
+            {t('fac-show-cursors')}
+          </button>
+          <button
+            type="button"
             className={`fac-small${contrast ? ' button--pressed' : ''}`}
             aria-pressed={contrast}
             onClick={() => setContrast((v) => !v)}
@@ -121,4 +140,19 @@ export function FollowBar({ editor }: { editor: Editor }) {
       )}
     </div>
   )
+}
+
+/** The poster someone has selected alone, as a stable key-able rectangle, or null. */
+function pointedPoster(
+  editor: Editor,
+  selection: readonly string[] | undefined,
+): { x: number; y: number; w: number; h: number } | null {
+  if (selection?.length !== 1) return null
+  const item = editor.items.get(selection[0]!)
+  return item?.kind === 'frame' ? item : null
+}
+
+const withMargin = (r: { x: number; y: number; w: number; h: number }) => {
+  const m = Math.max(r.w, r.h) * 0.04
+  return { x: r.x - m, y: r.y - m, w: r.w + 2 * m, h: r.h + 2 * m }
 }
