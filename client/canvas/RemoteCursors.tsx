@@ -16,6 +16,7 @@ export function RemoteCursors({ editor }: { editor: Editor }) {
         p.cursor ? (
           <Group
             key={p.clientId}
+            name="remote-cursor"
             x={p.cursor.x}
             y={p.cursor.y}
             scaleX={1 / scale}

@@ -3,8 +3,10 @@
  * the projector's presenter options. Viewers follow the facilitator unless they choose otherwise.
  */
 import { useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
+import { TOPBAR_SLOT } from '../ui/TopBar.tsx'
 import { useStore } from '../lib/store.ts'
 import { contains, currentView, showRect } from './camera.ts'
 import type { FacilitationClient } from './facilitationClient.ts'
@@ -87,8 +89,10 @@ export function FollowBar({ editor }: { editor: Editor }) {
     return () => document.body.classList.remove('presenter-large', 'presenter-contrast')
   }, [large, contrast])
 
+  const slot = useTopBarSlot()
   const others = peers.filter((p) => p.viewport)
-  return (
+  if (!slot) return null
+  return createPortal(
     <div className="fac-follow" data-testid="follow-bar">
       <label>
         <span className="visually-hidden">{t('fac-follow')}</span>
@@ -138,8 +142,16 @@ export function FollowBar({ editor }: { editor: Editor }) {
           </button>
         </>
       )}
-    </div>
+    </div>,
+    slot,
   )
+}
+
+/** The top bar's slot for controls, once the bar is in the page. */
+function useTopBarSlot(): HTMLElement | null {
+  const [slot, setSlot] = useState<HTMLElement | null>(null)
+  useEffect(() => setSlot(document.getElementById(TOPBAR_SLOT)), [])
+  return slot
 }
 
 /** The poster someone has selected alone, as a stable key-able rectangle, or null. */
