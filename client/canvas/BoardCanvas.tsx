@@ -157,8 +157,13 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
     // Space or the middle button pans whatever the tool; viewers only pan and select.
     const { spaceHeld: space, tool: current } = editor.view.get()
     const pointer = toPointer(evt, target)
-    // A finger on empty canvas pans (a marquee is a mouse's gesture).
-    const touchPan = evt.pointerType === 'touch' && current === 'select' && !pointer.targetId
+    // A finger on empty canvas or on a poster's body pans: a marquee or moving a whole poster
+    // is a mouse's gesture (post-its still follow a finger).
+    const under = pointer.targetId ? editor.items.get(pointer.targetId) : undefined
+    const touchPan =
+      evt.pointerType === 'touch' &&
+      current === 'select' &&
+      (!pointer.targetId || (under?.kind === 'frame' && pointer.part === 'body'))
     const chosen: Tool =
       space || evt.button === 1 || current === 'hand' || touchPan ? tools.hand : tools[current]
     if (evt.button === 1) evt.preventDefault()

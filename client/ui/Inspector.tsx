@@ -2,7 +2,7 @@
  * The style panel for what is selected: an arrow's line, arrowheads, mark and label; a post-it's
  * process step, who is involved and its tags; a poster's lanes. Each control runs an action.
  */
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { setConnectorStyle } from '../actions/connectorStyle.ts'
 import { newLane, setLanes, tidyLane } from '../actions/lanes.ts'
 import { setNoteProps } from '../actions/noteProps.ts'
@@ -16,7 +16,7 @@ import { TagPicker } from './TagPicker.tsx'
 export function Inspector({ editor }: { editor: Editor }) {
   const selection = useStore(editor.view, (s) => s.selection)
   const editing = useStore(editor.view, (s) => s.editing !== null)
-  const settled = useSettled(selection)
+  const settled = useSettled(selection, editing)
   useStore(editor.view, (s) => s.camera)
   useSyncExternalStore(editor.items.subscribe, editor.items.getVersion)
   useSyncExternalStore(editor.connectors.subscribe, editor.connectors.getVersion)
@@ -46,15 +46,21 @@ const SETTLE_MS = 450
 
 /**
  * Whether the selection has rested: the panel never opens between the two clicks of a
- * double-click (the second would land in it), nor while a button is held.
+ * double-click (the second would land in it), nor while a button is held, nor over what was
+ * just written (editing text puts the panel away until the next selection).
  */
-function useSettled(selection: ReadonlySet<string>): boolean {
+function useSettled(selection: ReadonlySet<string>, editing: boolean): boolean {
   const [settled, setSettled] = useState<ReadonlySet<string> | null>(null)
+  const editingRef = useRef(editing)
+  useEffect(() => {
+    editingRef.current = editing
+    if (editing) setSettled(null)
+  }, [editing])
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
     const wait = () => {
       if (timer) clearTimeout(timer)
-      timer = setTimeout(() => setSettled(selection), SETTLE_MS)
+      timer = editingRef.current ? null : setTimeout(() => setSettled(selection), SETTLE_MS)
     }
     const hold = () => {
       if (timer) clearTimeout(timer)
