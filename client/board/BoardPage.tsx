@@ -44,7 +44,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
 function OpenBoardPage({ boardId, token, role }: { boardId: string; token: string; role: Role }) {
   const [name, setName] = useState(() => userName())
-  const [askName, setAskName] = useState(() => userName() === '')
+  // A projector (viewer link) shows the board on a wall: nobody there to type a name.
+  const [askName, setAskName] = useState(() => role !== 'viewer' && userName() === '')
   const [sharing, setSharing] = useState(false)
   const [exporting, setExporting] = useState(false)
   const displayName = name || t('guest-name', userId().slice(0, 4))

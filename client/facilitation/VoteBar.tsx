@@ -24,6 +24,9 @@ export function VoteBar({ editor, fac }: { editor: Editor; fac: FacilitationClie
     if (!active || !round) return
     // One dot per click: the select tool may select again on pointer up, so only the first new
     // selection after each pointer down counts.
+    // Nothing stays selected while voting, so that a click on any post-it (even the one
+    // selected before) is a new selection, and so a dot.
+    editor.select([])
     let last = editor.view.get().selection
     let armed = true
     const arm = () => (armed = true)

@@ -131,7 +131,8 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
 
   // A failed step leaves pictures of every role as it was.
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shoot(`failed-${ctx.task.name.slice(0, 24)}`)
+    const slug = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 30)
+    if (ctx.task.result?.state === 'fail') await shoot(`failed-${slug}`)
   })
 
   afterAll(async () => {
@@ -327,6 +328,8 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
   })
 
   it('runs a 3-dot round: the projector shows progress and the reveal, and stays connected', async () => {
+    await ada.page.keyboard.press('Escape')
+    await ada.page.keyboard.press('Escape')
     await ada.page.getByRole('button', { name: 'Zoom to fit' }).click()
     await lead.tab('voting')
     await lead.page.getByTestId('round-open').click()
@@ -337,6 +340,9 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
     await ada.page.getByTestId('vote-bar').waitFor()
     await ada.clickNote('Define update mechanism')
     await ada.waitDotsLeft(2)
+    // With nothing selected, "zoom to fit" shows the whole board.
+    await ben.page.keyboard.press('Escape')
+    await ben.page.keyboard.press('Escape')
     await ben.page.getByRole('button', { name: 'Zoom to fit' }).click()
     await ben.clickNote('Define update mechanism')
     await ben.waitDotsLeft(2)
