@@ -366,6 +366,17 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
     expect(await card.getByTestId('result').first().innerText()).toContain(
       'Define update mechanism (2)',
     )
+    // Every dot is on the board at the reveal, on the projector as on the laptops.
+    for (const p of [projector, ada])
+      await eventually(
+        async () =>
+          (
+            await p.page
+              .getByTestId('board-dots')
+              .evaluateAll((els) => els.map((e) => e.getAttribute('data-count')).sort())
+          ).join() === '1,2',
+        'the dots on the board',
+      )
     const big = (await projector.box('vote-results'))!
     expect(big.width).toBeGreaterThan(PROJECTOR.width * 0.5)
     // On the laptops and the phone the results take a corner, not the board.
