@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import type { AxeResults, RunOptions } from 'axe-core'
 import type { BrowserContext, Page } from 'playwright-core'
 import { FacilitationPage } from './FacilitationPage.ts'
 
@@ -12,6 +13,8 @@ const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 )
+
+type AxeRun = (context: Document, options: RunOptions) => Promise<AxeResults>
 
 export interface Violation {
   id: string
@@ -61,20 +64,19 @@ export class SessionPage extends FacilitationPage {
   async audit(): Promise<Violation[]> {
     if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.evaluate(AXE_SOURCE)
     return this.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<any> } })
-        .axe
+      const axe = (window as unknown as { axe: { run: AxeRun } }).axe
       // The rule that a control's name contains its visible text is experimental in axe: on.
       const result = await axe.run(document, {
         resultTypes: ['violations'],
         rules: { 'label-content-name-mismatch': { enabled: true } },
       })
-      return (result.violations as any[])
+      return result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => ({
           id: v.id,
-          impact: v.impact,
+          impact: v.impact ?? null,
           help: v.help,
-          targets: v.nodes.map((n: any) => String(n.target)),
+          targets: v.nodes.map((n) => String(n.target)),
         }))
     })
   }
