@@ -17,6 +17,7 @@ import { routes } from './http/routes.ts'
 import { createStaticHandler } from './http/static.ts'
 import { createWebSocketEndpoint } from './http/websocket.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { FileImageStore, type ImageStore } from './images/store.ts'
 import { SqliteStore } from './persistence/sqlite.ts'
 import type { BoardStore } from './persistence/store.ts'
 import { RoomManager } from './sync/room-manager.ts'
@@ -26,6 +27,8 @@ import { FacilitationService } from './facilitation/service.ts'
 export interface ServerOptions extends ServerConfig {
   /** Where boards are stored; by default SQLite in dataDir. An injected store is not closed. */
   store?: BoardStore
+  /** Where pictures on boards are stored; by default files under dataDir/images. */
+  images?: ImageStore
   /** The built client to serve; null for none. By default dist/client when it exists. */
   staticDir?: string | null
   logger?: Logger
@@ -93,6 +96,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     publicUrl: config.publicUrl,
     log,
     startedAt: Date.now(),
+    images: config.images ?? new FileImageStore(join(config.dataDir, 'images')),
     activity: { log: activity, recorder },
   }
   const handle = createRequestHandler(

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ActivityLog } from '../activity/log.ts'
 import type { ActivityRecorder } from '../activity/recorder.ts'
+import type { ImageStore } from '../images/store.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
@@ -14,6 +15,8 @@ export interface AppContext {
   publicUrl?: string
   log: Logger
   startedAt: number
+  /** Pictures on boards, stored beside them by content hash. */
+  images: ImageStore
   /** Who changed what, recorded as updates arrive. */
   activity: { log: ActivityLog; recorder: ActivityRecorder }
 }

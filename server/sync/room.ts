@@ -287,7 +287,8 @@ export class Room {
     }
     if (conn.role === 'facilitator' && kind === 'board') this.options.hooks?.watch(this)
     const verdict = checkUpdate(conn, this.doc, update, kind)
-    if (!verdict.ok) throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
+    if (!verdict.ok)
+      throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
     // The change hook reads what the update changed from its transaction, before observers run.
     let stale: Y.Map<unknown>[] = []
     this.doc.transact((tr) => {
