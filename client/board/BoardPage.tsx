@@ -7,6 +7,7 @@ import { TextEditor } from '../canvas/TextEditor.tsx'
 import type { Editor } from '../editor/editor.ts'
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.tsx'
+import { ImageDrop } from '../images/ImageDrop.tsx'
 import { RemoteLayer } from '../remote/RemoteLayer.tsx'
 import { VersionBanner, VersionCanvas } from '../remote/VersionCanvas.tsx'
 import { useOpenVersion } from '../remote/versionView.ts'
@@ -165,6 +166,7 @@ function BoardView({
             <Toolbar editor={editor} readOnly={readOnly} />
             {!readOnly && <ColorPalette editor={editor} />}
             {!readOnly && <Inspector editor={editor} />}
+            {!readOnly && <ImageDrop editor={editor} />}
             <Navigator editor={editor} readOnly={readOnly} />
             <ZoomControls editor={editor} />
           </>

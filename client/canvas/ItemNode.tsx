@@ -4,6 +4,8 @@ import type { TagRecord } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { useStore } from '../lib/store.ts'
 import { FrameShape, readableTextScale } from './FrameShape.tsx'
+import { imageUrl } from '../images/upload.ts'
+import { ImageShape } from './ImageShape.tsx'
 import { LabelShape } from './LabelShape.tsx'
 import { NoteShape } from './NoteShape.tsx'
 
@@ -68,6 +70,15 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
       )
     case 'label':
       return <LabelShape label={item} dx={offset.dx} dy={offset.dy} editing={editing === 'text'} />
+    case 'image':
+      return (
+        <ImageShape
+          image={item}
+          dx={offset.dx}
+          dy={offset.dy}
+          src={imageUrl(editor.session.options.boardId, editor.session.options.token, item.hash)}
+        />
+      )
   }
 }
 

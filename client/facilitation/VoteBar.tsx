@@ -86,7 +86,7 @@ export function VoteBar({ editor, fac }: { editor: Editor; fac: FacilitationClie
         <ul className="fac-mydots" data-testid="my-dots">
           {mine.dots.map((d) => {
             const item = editor.items.get(d.itemId)
-            const text = item && item.kind !== 'frame' ? item.text : ''
+            const text = item?.kind === 'note' || item?.kind === 'label' ? item.text : ''
             return (
               <li key={d.id} data-testid="my-dot">
                 <span className="fac-dot" aria-hidden="true" /> {text || t('fac-untitled-item')}

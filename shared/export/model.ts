@@ -415,7 +415,7 @@ function roundView(
 }
 
 const itemText = (item: Item): string =>
-  item.kind === 'frame' ? item.title : item.kind === 'note' ? item.text : item.text
+  item.kind === 'frame' ? item.title : item.kind === 'image' ? item.alt : item.text
 
 /** Position of every item in the export's reading order (posters first, then the rest). */
 function readingRanks(posters: PosterView[], all: Item[]): Map<string, number> {
