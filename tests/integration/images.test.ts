@@ -4,7 +4,11 @@
  * of the board's tokens, refused clearly when too large or not a picture.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addItems, LOCAL_ORIGIN } from '../../shared/doc/index.ts'
+import { recordTypes, type ImageRecord } from '../../shared/schema/index.ts'
+import { eventually } from '../helpers/eventually.ts'
 import { tinyPng } from '../helpers/png.ts'
+import { connectPerson, newPerson } from './facilitation-client.ts'
 import type { CreatedBoard } from '../helpers/http.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
@@ -89,5 +93,40 @@ describe('pictures on a board', () => {
     expect(
       (await fetch(`${server.url}/api/boards/${board.id}/images/${none}?token=nope`)).status,
     ).toBe(401)
+  })
+
+  it('lists a board’s pictures in its JSON export, by hash', async () => {
+    const png = tinyPng(8, 6)
+    const { hash } = (await (await upload(png, board.tokens.participant)).json()) as {
+      hash: string
+    }
+    const person = await newPerson()
+    const client = connectPerson(server.url, board.id, board.tokens.participant, person)
+    await client.synced()
+    const photo: ImageRecord = {
+      ...recordTypes.image.defaults(),
+      id: 'photo-1',
+      kind: 'image',
+      hash,
+      pixelWidth: 8,
+      pixelHeight: 6,
+      alt: 'Group 1 poster',
+      authorId: person.id,
+    }
+    addItems(client.doc, [photo], LOCAL_ORIGIN)
+    const exported = await eventually(async () => {
+      const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
+        headers: { Authorization: `Bearer ${board.tokens.viewer}` },
+      })
+      const text = await res.text()
+      expect(text).toContain(hash)
+      return text
+    })
+    const records = JSON.stringify(JSON.parse(exported))
+    expect(records).toContain('"kind":"image"')
+    expect(records).toContain(`"hash":"${hash}"`)
+    expect(records).toContain('Group 1 poster')
+    expect(client.closes).toEqual([])
+    client.destroy()
   })
 })
