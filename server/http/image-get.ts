@@ -1,4 +1,3 @@
-import { verifyToken } from '../auth/tokens.ts'
 import { sniffImage } from '../images/sniff.ts'
 import { IMAGE_HASH } from '../images/store.ts'
 import { requireRole } from './board-access.ts'
@@ -13,9 +12,10 @@ import { HttpError } from './respond.ts'
 export const getImageRoute: RouteHandler = async (ctx) => {
   const query = ctx.url.searchParams.get('token')
   if (query && !ctx.req.headers.authorization) {
-    if (!verifyToken(ctx.app.secret, ctx.params.id ?? '', query))
-      throw new HttpError(401, 'a valid board token is needed')
-  } else requireRole(ctx, ['facilitator', 'participant', 'viewer'])
+    // The same rules as the header's: a rotated or expired link opens no picture either.
+    const verdict = await ctx.app.links.authorize(ctx.params.id ?? '', query)
+    if (!verdict.ok) throw new HttpError(401, 'a valid board token is needed')
+  } else await requireRole(ctx, ['facilitator', 'participant', 'viewer'])
   const hash = ctx.params.hash ?? ''
   if (!IMAGE_HASH.test(hash)) throw new HttpError(400, 'a picture is named by its SHA-256 in hex')
   const bytes = await ctx.app.images.get(ctx.params.id!, hash)

@@ -11,7 +11,7 @@ export const IMAGE_LIMIT = 10 * 1024 * 1024
  * 201 `{ hash, mime, width, height, size }`. PNG, JPEG and WebP only, told by their bytes.
  */
 export const uploadImageRoute: RouteHandler = async (ctx) => {
-  requireRole(ctx, ['facilitator', 'participant'])
+  await requireRole(ctx, ['facilitator', 'participant'])
   const bytes = await readBytes(ctx.req, IMAGE_LIMIT)
   if (bytes.length === 0) throw new HttpError(400, 'the body must be a PNG, JPEG or WebP picture')
   const info = sniffImage(bytes)

@@ -14,6 +14,7 @@ import { getVersionRoute } from './version-get.ts'
 import { restoreVersionRoute } from './version-restore.ts'
 import { createVersionRoute } from './versions-create.ts'
 import { listVersionsRoute } from './versions-list.ts'
+import { listLinksRoute, rotateLinkRoute, setLinkExpiryRoute } from './links.ts'
 
 export const routes: Route[] = [
   { method: 'GET', path: '/healthz', handler: healthz },
@@ -27,4 +28,7 @@ export const routes: Route[] = [
   { method: 'GET', path: '/api/boards/:id/activity', handler: activityRoute },
   { method: 'POST', path: '/api/boards/:id/images', handler: uploadImageRoute },
   { method: 'GET', path: '/api/boards/:id/images/:hash', handler: getImageRoute },
+  { method: 'GET', path: '/api/boards/:id/links', handler: listLinksRoute },
+  { method: 'POST', path: '/api/boards/:id/links/:role/rotate', handler: rotateLinkRoute },
+  { method: 'PUT', path: '/api/boards/:id/links/:role', handler: setLinkExpiryRoute },
 ]

@@ -13,15 +13,18 @@
  * that holds part of the board, or a server feature that reads the board builds it; frames that
  * need the document wait for the build, in order.
  */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { migrateBoard, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
-import { CLOSE_FORBIDDEN } from '../../shared/protocol/messages.ts'
+import { CLOSE_FORBIDDEN, CLOSE_MALFORMED } from '../../shared/protocol/messages.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import { Connection } from './connection.ts'
 import { awarenessFrame, savedFrame, syncStep1, syncStep2, syncUpdate } from './encode.ts'
 import { dispatch, needsDocument, readSyncStep1 } from './handlers.ts'
+import { HeldUpdates } from './held-updates.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
 import type { ChangeHook } from '../hooks/change.ts'
@@ -72,6 +75,10 @@ export class Room {
   private buildTimer: NodeJS.Timeout | null = null
   /** Each connection with the awareness client ids it controls, removed when it closes. */
   private readonly conns = new Map<Connection, Set<number>>()
+  /** Updates waiting for content their connection has not sent yet. */
+  private readonly held = new HeldUpdates((conn) =>
+    conn.close(CLOSE_MALFORMED, 'malformed: an update refers to content this board does not have'),
+  )
   private pending: PendingUpdate[] = []
   private afterStore: (() => void)[] = []
   private flushTimer: NodeJS.Immediate | null = null
@@ -233,6 +240,7 @@ export class Room {
     this.joinedEarly.delete(conn)
     this.firstSyncDue.delete(conn)
     this.answeredEarly.delete(conn)
+    this.held.release(conn)
     if (this.stored) setImmediate(this.buildWhenAnswered)
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null)
   }
@@ -266,7 +274,8 @@ export class Room {
     })
   }
 
-  applyClientUpdate(conn: Connection, update: Uint8Array): void {
+  applyClientUpdate(conn: Connection, received: Uint8Array): void {
+    let update = received
     try {
       Y.decodeUpdate(update)
     } catch (err) {
@@ -286,9 +295,15 @@ export class Room {
       throw forbidden(`forbidden: ${refusal}`)
     }
     if (conn.role === 'facilitator' && kind === 'board') this.options.hooks?.watch(this)
+    update = this.held.withHeld(conn, update)
     const verdict = checkUpdate(conn, this.doc, update, kind)
-    if (!verdict.ok)
+    if (!verdict.ok) {
+      // It may build on what this connection sends next (its offline edits): wait for that.
+      if (verdict.missing && this.held.hold(conn, update)) return
+      this.held.release(conn)
       throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
+    }
+    this.held.release(conn)
     // The change hook reads what the update changed from its transaction, before observers run.
     let stale: Y.Map<unknown>[] = []
     this.doc.transact((tr) => {
@@ -305,7 +320,61 @@ export class Room {
   }
 
   applyAwareness(conn: Connection, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+    const owned = this.ownPresence(conn, update)
+    if (owned) awarenessProtocol.applyAwarenessUpdate(this.awareness, owned, conn)
+  }
+
+  /**
+   * The part of a presence update that is this connection's to make: states of client ids it
+   * introduced, or introduces now (ids nobody here holds, a few per connection). Entries for
+   * another connection's ids, a removal included, are left out, so nobody (a viewer included)
+   * can forge or remove someone else's presence. One exception: the same person (same `user`
+   * secret) on a new socket takes their ids over, as after a reconnect the server has not
+   * noticed yet. Null when nothing is left.
+   */
+  private ownPresence(conn: Connection, update: Uint8Array): Uint8Array | null {
+    const mine = this.conns.get(conn)
+    if (!mine) return null
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const kept: [client: number, clock: number, state: string][] = []
+    for (let i = 0; i < count; i++) {
+      const entry: [number, number, string] = [
+        decoding.readVarUint(decoder),
+        decoding.readVarUint(decoder),
+        decoding.readVarString(decoder),
+      ]
+      const client = entry[0]
+      if (mine.has(client)) {
+        kept.push(entry)
+        continue
+      }
+      // Stock clients echo everyone's presence back: nothing newer, nothing to do.
+      if (entry[1] <= (this.awareness.meta.get(client)?.clock ?? -1)) continue
+      const owner = [...this.conns].find(([, ids]) => ids.has(client))
+      const samePerson = !!owner && conn.personId !== null && owner[0].personId === conn.personId
+      if (owner && !samePerson) {
+        conn.log.debug({ client }, 'ignored presence of a client id this socket does not own')
+        continue
+      }
+      if (!owner && mine.size >= MAX_PRESENCE_IDS) continue
+      owner?.[1].delete(client)
+      owner?.[0].presenceIds.delete(client)
+      mine.add(client)
+      conn.presenceIds.add(client)
+      kept.push(entry)
+    }
+    if (decoding.hasContent(decoder)) throw malformed('trailing bytes after presence update')
+    if (kept.length === count) return update
+    if (kept.length === 0) return null
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, kept.length)
+    for (const [client, clock, state] of kept) {
+      encoding.writeVarUint(encoder, client)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarString(encoder, state)
+    }
+    return encoding.toUint8Array(encoder)
   }
 
   sendAwareness(conn: Connection): void {
@@ -447,6 +516,9 @@ export class Room {
     for (const conn of this.conns.keys()) conn.close(1011, 'storage failure')
   }
 }
+
+/** Presence client ids one connection may introduce (a stock client uses one). */
+const MAX_PRESENCE_IDS = 4
 
 const closeWord = (code: number) => (code === CLOSE_FORBIDDEN ? 'forbidden' : 'malformed')
 

@@ -23,10 +23,11 @@ export * from './facilitation.ts'
 export * from './roots.ts'
 export { CONNECTOR_MARKERS, LINE_STYLES } from './connector.ts'
 export type { ConnectorEnd, ConnectorMarker, LineStyle } from './connector.ts'
-export { NOTE_SECTIONS } from './entry.ts'
-export type { NoteSection } from './entry.ts'
+export { AGREEMENTS, NOTE_SECTIONS, URGENCIES } from './entry.ts'
+export type { Agreement, NoteSection, Urgency } from './entry.ts'
 export { STEP_STATES } from './note.ts'
 export type { Lane } from './frame.ts'
+export { isFrame } from './frame.ts'
 export type {
   NoteRecord,
   FrameRecord,
