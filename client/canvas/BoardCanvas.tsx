@@ -62,7 +62,10 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
   }
 
   const toPointer = (evt: PointerEvent | MouseEvent, target: Konva.Node | null): CanvasPointer => {
-    const screen = localPoint(evt.clientX, evt.clientY)
+    // A touch's double tap arrives as a TouchEvent, whose position is its touch's.
+    const touch = (evt as unknown as TouchEvent).changedTouches?.[0]
+    const at = Number.isFinite(evt.clientX) ? evt : (touch ?? { clientX: 0, clientY: 0 })
+    const screen = localPoint(at.clientX, at.clientY)
     const camera = editor.view.get().camera
     const board = screenToBoard(camera, screen)
     let hit = target ? itemOf(target) : null
