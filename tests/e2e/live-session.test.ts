@@ -173,125 +173,129 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
     await audit('board (phone)', phone)
   })
 
-  it('runs the breakouts: post-its by double-click anywhere on a poster, nothing in the way', async () => {
-    await lead.addAgendaPart('Part I: breakouts', 25)
-    await lead.addAgendaPart('Part II: process maps', 30)
-    await lead.startPart('Part I: breakouts')
-    await audit('facilitation panel', lead)
-    await lead.page.getByTestId('facilitation-close').click()
+  it(
+    'runs the breakouts: post-its by double-click anywhere on a poster, nothing in the way',
+    { timeout: 90_000 },
+    async () => {
+      await lead.addAgendaPart('Part I: breakouts', 25)
+      await lead.addAgendaPart('Part II: process maps', 30)
+      await lead.startPart('Part I: breakouts')
+      await audit('facilitation panel', lead)
+      await lead.page.getByTestId('facilitation-close').click()
 
-    // Ada double-clicks low on Group 1, at the fit-all zoom of a 1366x768 laptop.
-    const g1 = posters.get('Group 1')!
-    const poster = await ada.itemBox(g1)
-    const low = { x: poster.x + poster.width * 0.25, y: poster.y + poster.height * 0.85 }
-    const before = new Set((await ada.summary()).items.map((i) => i.id))
-    await ada.page.mouse.dblclick(low.x, low.y)
-    await ada.page.getByTestId('text-editor').waitFor()
-    await ada.type('Define update mechanism')
-    await ada.finishEditing()
-    const adaNote = await ada.waitForItem(
-      (i) => !before.has(i.id) && i.text === 'Define update mechanism',
-      'her post-it',
-    )
-    expect(adaNote.parentId).toBe(g1)
-    // What she just wrote is not covered by a panel.
-    expect(await ada.page.getByTestId('inspector').count()).toBe(0)
-    // A poster she selects gets its panel beside it, never under the pointer nor over it.
-    const g4 = posters.get('Group 4')!
-    const right = await ada.itemBox(g4)
-    const at = { x: right.x + right.width * 0.5, y: right.y + right.height * 0.8 }
-    await ada.page.mouse.click(at.x, at.y)
-    await eventually(
-      async () => (await ada.page.evaluate(() => window.__canvas!.selection())).includes(g4),
-      'the poster selected',
-    )
-    await ada.page.getByTestId('inspector').getByTestId('lane-list').waitFor()
-    const panel = (await ada.box('inspector'))!
-    expect(inside(at, panel)).toBe(false)
-    expect(intersects(panel, right)).toBe(false)
-    await ada.page.keyboard.press('Escape')
+      // Ada double-clicks low on Group 1, at the fit-all zoom of a 1366x768 laptop.
+      const g1 = posters.get('Group 1')!
+      const poster = await ada.itemBox(g1)
+      const low = { x: poster.x + poster.width * 0.25, y: poster.y + poster.height * 0.85 }
+      const before = new Set((await ada.summary()).items.map((i) => i.id))
+      await ada.page.mouse.dblclick(low.x, low.y)
+      await ada.page.getByTestId('text-editor').waitFor()
+      await ada.type('Define update mechanism')
+      await ada.finishEditing()
+      const adaNote = await ada.waitForItem(
+        (i) => !before.has(i.id) && i.text === 'Define update mechanism',
+        'her post-it',
+      )
+      expect(adaNote.parentId).toBe(g1)
+      // What she just wrote is not covered by a panel.
+      expect(await ada.page.getByTestId('inspector').count()).toBe(0)
+      // A poster she selects gets its panel beside it, never under the pointer nor over it.
+      const g4 = posters.get('Group 4')!
+      const right = await ada.itemBox(g4)
+      const at = { x: right.x + right.width * 0.5, y: right.y + right.height * 0.8 }
+      await ada.page.mouse.click(at.x, at.y)
+      await eventually(
+        async () => (await ada.page.evaluate(() => window.__canvas!.selection())).includes(g4),
+        'the poster selected',
+      )
+      await ada.page.getByTestId('inspector').getByTestId('lane-list').waitFor()
+      const panel = (await ada.box('inspector'))!
+      expect(inside(at, panel)).toBe(false)
+      expect(intersects(panel, right)).toBe(false)
+      await ada.page.keyboard.press('Escape')
 
-    // Ben writes in Japanese on Group 2; the canvas draws every character, none cut off.
-    const g2 = posters.get('Group 2')!
-    await ben.centerOn(g2, 0.6)
-    await ben.page.waitForTimeout(300)
-    const g2box = await ben.itemBox(g2)
-    const cjk = 'コードレビューの担当者は誰ですか'
-    const benBefore = new Set((await ben.summary()).items.map((i) => i.id))
-    await ben.page.mouse.dblclick(g2box.x + g2box.width * 0.7, g2box.y + g2box.height * 0.4)
-    await ben.page.getByTestId('text-editor').waitFor()
-    await ben.page.getByTestId('text-editor').fill(cjk)
-    await ben.finishEditing()
-    const benNote = await ben.waitForItem((i) => !benBefore.has(i.id) && i.text === cjk, 'CJK')
-    const drawn = await eventually(async () => {
-      const texts = await ben.texts(benNote.id)
-      return texts.find((t) => t.lines.join('').includes('コード'))
-    }, 'the CJK text drawn')
-    expect(drawn.lines.join('')).toBe(cjk)
-    expect(drawn.lines.length).toBeGreaterThan(1)
+      // Ben writes in Japanese on Group 2; the canvas draws every character, none cut off.
+      const g2 = posters.get('Group 2')!
+      await ben.centerOn(g2, 0.6)
+      await ben.page.waitForTimeout(300)
+      const g2box = await ben.itemBox(g2)
+      const cjk = 'コードレビューの担当者は誰ですか'
+      const benBefore = new Set((await ben.summary()).items.map((i) => i.id))
+      await ben.page.mouse.dblclick(g2box.x + g2box.width * 0.7, g2box.y + g2box.height * 0.4)
+      await ben.page.getByTestId('text-editor').waitFor()
+      await ben.page.getByTestId('text-editor').fill(cjk)
+      await ben.finishEditing()
+      const benNote = await ben.waitForItem((i) => !benBefore.has(i.id) && i.text === cjk, 'CJK')
+      const drawn = await eventually(async () => {
+        const texts = await ben.texts(benNote.id)
+        return texts.find((t) => t.lines.join('').includes('コード'))
+      }, 'the CJK text drawn')
+      expect(drawn.lines.join('')).toBe(cjk)
+      expect(drawn.lines.length).toBeGreaterThan(1)
 
-    // Ada watched Ben write live: that is not a change to catch up on.
-    await ada.waitForItem((i) => i.id === benNote.id, 'Ben’s post-it at Ada’s')
-    // Give catch-up its idle recount (150 ms after a change) before looking for its bar.
-    await ada.page.waitForTimeout(1000)
-    expect(await ada.page.getByTestId('catchup-bar').count()).toBe(0)
-    expect(await projector.page.getByTestId('catchup-bar').count()).toBe(0)
+      // Ada watched Ben write live: that is not a change to catch up on.
+      await ada.waitForItem((i) => i.id === benNote.id, 'Ben’s post-it at Ada’s')
+      // Give catch-up its idle recount (150 ms after a change) before looking for its bar.
+      await ada.page.waitForTimeout(1000)
+      expect(await ada.page.getByTestId('catchup-bar').count()).toBe(0)
+      expect(await projector.page.getByTestId('catchup-bar').count()).toBe(0)
 
-    // The phone: pinch to zoom on Group 3, pan with a finger, add a post-it and edit it.
-    const g3 = posters.get('Group 3')!
-    const scale0 = (await phone.summary()).camera.scale
-    const g3phone = await phone.itemBox(g3)
-    await pinch({ x: g3phone.x + g3phone.width / 2, y: g3phone.y + g3phone.height / 2 }, 60, 300)
-    const zoomed = await eventually(async () => {
-      const { camera } = await phone.summary()
-      return camera.scale > scale0 * 2.5 && camera
-    }, 'pinch-zoomed')
-    await swipe({ x: 200, y: 500 }, { x: 140, y: 420 })
-    await eventually(async () => {
-      const { camera } = await phone.summary()
-      return Math.abs(camera.x - zoomed.x) > 30 && Math.abs(camera.scale - zoomed.scale) < 1e-6
-    }, 'panned by a finger')
-    await phone.centerOn(g3, 0.35)
-    await phone.page.waitForTimeout(300)
-    const g3near = await phone.itemBox(g3)
-    await phone.page.locator('[data-tool=note]').tap()
-    const phoneBefore = new Set((await phone.summary()).items.map((i) => i.id))
-    await phone.page.touchscreen.tap(
-      g3near.x + g3near.width * 0.25,
-      g3near.y + g3near.height * 0.45,
-    )
-    await phone.page.getByTestId('text-editor').waitFor()
-    await phone.page.keyboard.type('Who reviews on weekends?')
-    await phone.finishEditing()
-    const piaNote = await phone.waitForItem(
-      (i) => !phoneBefore.has(i.id) && i.text === 'Who reviews on weekends?',
-      'Pia’s post-it',
-    )
-    expect(piaNote.parentId).toBe(g3)
-    const piaBox = await phone.itemBox(piaNote.id)
-    const centre = { x: piaBox.x + piaBox.width / 2, y: piaBox.y + piaBox.height / 2 }
-    await phone.page.touchscreen.tap(centre.x, centre.y)
-    await phone.page.touchscreen.tap(centre.x, centre.y)
-    await phone.page.getByTestId('text-editor').waitFor()
-    await phone.page.keyboard.press('End')
-    await phone.page.keyboard.type(' SRE')
-    await phone.finishEditing()
-    await phone.waitForItem((i) => i.text === 'Who reviews on weekends? SRE', 'edited')
-    // Her timer is on her screen, clear of the tools.
-    const timer = (await phone.box('timer'))!
-    expect(timer.y).toBeGreaterThanOrEqual(0)
-    expect(timer.x + timer.width).toBeLessThanOrEqual(PHONE.width)
+      // The phone: pinch to zoom on Group 3, pan with a finger, add a post-it and edit it.
+      const g3 = posters.get('Group 3')!
+      const scale0 = (await phone.summary()).camera.scale
+      const g3phone = await phone.itemBox(g3)
+      await pinch({ x: g3phone.x + g3phone.width / 2, y: g3phone.y + g3phone.height / 2 }, 60, 300)
+      const zoomed = await eventually(async () => {
+        const { camera } = await phone.summary()
+        return camera.scale > scale0 * 2.5 && camera
+      }, 'pinch-zoomed')
+      await swipe({ x: 200, y: 500 }, { x: 140, y: 420 })
+      await eventually(async () => {
+        const { camera } = await phone.summary()
+        return Math.abs(camera.x - zoomed.x) > 30 && Math.abs(camera.scale - zoomed.scale) < 1e-6
+      }, 'panned by a finger')
+      await phone.centerOn(g3, 0.35)
+      await phone.page.waitForTimeout(300)
+      const g3near = await phone.itemBox(g3)
+      await phone.page.locator('[data-tool=note]').tap()
+      const phoneBefore = new Set((await phone.summary()).items.map((i) => i.id))
+      await phone.page.touchscreen.tap(
+        g3near.x + g3near.width * 0.25,
+        g3near.y + g3near.height * 0.45,
+      )
+      await phone.page.getByTestId('text-editor').waitFor()
+      await phone.page.keyboard.type('Who reviews on weekends?')
+      await phone.finishEditing()
+      const piaNote = await phone.waitForItem(
+        (i) => !phoneBefore.has(i.id) && i.text === 'Who reviews on weekends?',
+        'Pia’s post-it',
+      )
+      expect(piaNote.parentId).toBe(g3)
+      const piaBox = await phone.itemBox(piaNote.id)
+      const centre = { x: piaBox.x + piaBox.width / 2, y: piaBox.y + piaBox.height / 2 }
+      await phone.page.touchscreen.tap(centre.x, centre.y)
+      await phone.page.touchscreen.tap(centre.x, centre.y)
+      await phone.page.getByTestId('text-editor').waitFor()
+      await phone.page.keyboard.press('End')
+      await phone.page.keyboard.type(' SRE')
+      await phone.finishEditing()
+      await phone.waitForItem((i) => i.text === 'Who reviews on weekends? SRE', 'edited')
+      // Her timer is on her screen, clear of the tools.
+      const timer = (await phone.box('timer'))!
+      expect(timer.y).toBeGreaterThanOrEqual(0)
+      expect(timer.x + timer.width).toBeLessThanOrEqual(PHONE.width)
 
-    // The projector: titles and lane headings read from the back of the room, no cursors.
-    await lead.page.mouse.move(600, 400)
-    await lead.page.mouse.move(640, 420, { steps: 4 })
-    const heads = await projector.texts(g1)
-    expect(heads.length).toBeGreaterThanOrEqual(3)
-    for (const h of heads) expect(h.screenPx).toBeGreaterThanOrEqual(12)
-    expect(heads[0]!.screenPx).toBeGreaterThanOrEqual(16)
-    expect(await projector.cursorCount()).toBe(0)
-    await shoot('02-breakouts')
-  })
+      // The projector: titles and lane headings read from the back of the room, no cursors.
+      await lead.page.mouse.move(600, 400)
+      await lead.page.mouse.move(640, 420, { steps: 4 })
+      const heads = await projector.texts(g1)
+      expect(heads.length).toBeGreaterThanOrEqual(3)
+      for (const h of heads) expect(h.screenPx).toBeGreaterThanOrEqual(12)
+      expect(heads[0]!.screenPx).toBeGreaterThanOrEqual(16)
+      expect(await projector.cursorCount()).toBe(0)
+      await shoot('02-breakouts')
+    },
+  )
 
   it('shows the projector what the facilitator points at, large', async () => {
     const g1 = posters.get('Group 1')!
@@ -327,71 +331,75 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
     await ada.page.getByTestId('private-writing').waitFor({ state: 'detached' })
   })
 
-  it('runs a 3-dot round: the projector shows progress and the reveal, and stays connected', async () => {
-    await ada.page.keyboard.press('Escape')
-    await ada.page.keyboard.press('Escape')
-    await ada.page.getByRole('button', { name: 'Zoom to fit' }).click()
-    await lead.tab('voting')
-    await lead.page.getByTestId('round-open').click()
-    await projector.page.getByTestId('vote-progress').waitFor()
-    // A viewer is offered no voting.
-    expect(await projector.page.getByTestId('dots-left').count()).toBe(0)
-    expect(await projector.page.getByText('Click a post-it').count()).toBe(0)
-    await ada.page.getByTestId('vote-bar').waitFor()
-    await ada.clickNote('Define update mechanism')
-    await ada.waitDotsLeft(2)
-    // With nothing selected, "zoom to fit" shows the whole board.
-    await ben.page.keyboard.press('Escape')
-    await ben.page.keyboard.press('Escape')
-    await ben.page.getByRole('button', { name: 'Zoom to fit' }).click()
-    await ben.clickNote('Define update mechanism')
-    await ben.waitDotsLeft(2)
-    // Pia taps her own post-it to give it a dot.
-    await phone.page.getByTestId('vote-bar').waitFor()
-    const pia = await phone.waitForItem((i) => i.text.startsWith('Who reviews'), 'her post-it')
-    const b = await phone.itemBox(pia.id)
-    await phone.page.touchscreen.tap(b.x + b.width / 2, b.y + b.height / 2)
-    await phone.waitDotsLeft(2)
-    await eventually(
-      async () =>
-        (await projector.page.getByTestId('vote-progress-count').getAttribute('data-count')) ===
-        '3',
-      'three voters on the projector',
-    )
-    await shoot('05-voting')
-    await lead.page.getByTestId('round-reveal').click()
-    const card = projector.page.getByTestId('vote-results')
-    await card.waitFor()
-    await eventually(async () => (await card.getByTestId('result').count()) === 2, 'results')
-    expect(await card.getByTestId('result').first().innerText()).toContain(
-      'Define update mechanism (2)',
-    )
-    // Every dot is on the board at the reveal, on the projector as on the laptops.
-    for (const p of [projector, ada])
+  it(
+    'runs a 3-dot round: the projector shows progress and the reveal, and stays connected',
+    { timeout: 60_000 },
+    async () => {
+      await ada.page.keyboard.press('Escape')
+      await ada.page.keyboard.press('Escape')
+      await ada.page.getByRole('button', { name: 'Zoom to fit' }).click()
+      await lead.tab('voting')
+      await lead.page.getByTestId('round-open').click()
+      await projector.page.getByTestId('vote-progress').waitFor()
+      // A viewer is offered no voting.
+      expect(await projector.page.getByTestId('dots-left').count()).toBe(0)
+      expect(await projector.page.getByText('Click a post-it').count()).toBe(0)
+      await ada.page.getByTestId('vote-bar').waitFor()
+      await ada.clickNote('Define update mechanism')
+      await ada.waitDotsLeft(2)
+      // With nothing selected, "zoom to fit" shows the whole board.
+      await ben.page.keyboard.press('Escape')
+      await ben.page.keyboard.press('Escape')
+      await ben.page.getByRole('button', { name: 'Zoom to fit' }).click()
+      await ben.clickNote('Define update mechanism')
+      await ben.waitDotsLeft(2)
+      // Pia taps her own post-it to give it a dot.
+      await phone.page.getByTestId('vote-bar').waitFor()
+      const pia = await phone.waitForItem((i) => i.text.startsWith('Who reviews'), 'her post-it')
+      const b = await phone.itemBox(pia.id)
+      await phone.page.touchscreen.tap(b.x + b.width / 2, b.y + b.height / 2)
+      await phone.waitDotsLeft(2)
       await eventually(
         async () =>
-          (
-            await p.page
-              .getByTestId('board-dots')
-              .evaluateAll((els) => els.map((e) => e.getAttribute('data-count')).sort())
-          ).join() === '1,2',
-        'the dots on the board',
+          (await projector.page.getByTestId('vote-progress-count').getAttribute('data-count')) ===
+          '3',
+        'three voters on the projector',
       )
-    const big = (await projector.box('vote-results'))!
-    expect(big.width).toBeGreaterThan(PROJECTOR.width * 0.5)
-    // On the laptops and the phone the results take a corner, not the board.
-    await ada.page.getByTestId('vote-results').waitFor()
-    expect((await ada.box('vote-results'))!.height).toBeLessThanOrEqual(LAPTOP.height / 2)
-    await phone.page.getByTestId('vote-results').waitFor()
-    expect((await phone.box('vote-results'))!.height).toBeLessThanOrEqual(PHONE.height / 3)
-    await shoot('06-reveal')
-    // The facilitator moves on: the results step aside for everyone.
-    await lead.tab('agenda')
-    await lead.startPart('Part II: process maps')
-    for (const p of [ada, ben, phone, projector])
-      await p.page.getByTestId('vote-results').waitFor({ state: 'detached' })
-    expect(await projector.page.getByText('Reconnecting').count()).toBe(0)
-  })
+      await shoot('05-voting')
+      await lead.page.getByTestId('round-reveal').click()
+      const card = projector.page.getByTestId('vote-results')
+      await card.waitFor()
+      await eventually(async () => (await card.getByTestId('result').count()) === 2, 'results')
+      expect(await card.getByTestId('result').first().innerText()).toContain(
+        'Define update mechanism (2)',
+      )
+      // Every dot is on the board at the reveal, on the projector as on the laptops.
+      for (const p of [projector, ada])
+        await eventually(
+          async () =>
+            (
+              await p.page
+                .getByTestId('board-dots')
+                .evaluateAll((els) => els.map((e) => e.getAttribute('data-count')).sort())
+            ).join() === '1,2',
+          'the dots on the board',
+        )
+      const big = (await projector.box('vote-results'))!
+      expect(big.width).toBeGreaterThan(PROJECTOR.width * 0.5)
+      // On the laptops and the phone the results take a corner, not the board.
+      await ada.page.getByTestId('vote-results').waitFor()
+      expect((await ada.box('vote-results'))!.height).toBeLessThanOrEqual(LAPTOP.height / 2)
+      await phone.page.getByTestId('vote-results').waitFor()
+      expect((await phone.box('vote-results'))!.height).toBeLessThanOrEqual(PHONE.height / 3)
+      await shoot('06-reveal')
+      // The facilitator moves on: the results step aside for everyone.
+      await lead.tab('agenda')
+      await lead.startPart('Part II: process maps')
+      for (const p of [ada, ben, phone, projector])
+        await p.page.getByTestId('vote-results').waitFor({ state: 'detached' })
+      expect(await projector.page.getByText('Reconnecting').count()).toBe(0)
+    },
+  )
 
   it('edits an arrow’s label by double-clicking the arrow and its marker', async () => {
     const map = new ProcessMapPage(ada.page)
