@@ -24,6 +24,7 @@ import { ServerMetrics } from './metrics.ts'
 import { CLOSE_SHUTTING_DOWN } from '../shared/protocol/messages.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { PostgresStore } from './persistence/postgres.ts'
+import { FileImageStore, type ImageStore } from './images/store.ts'
 import { SqliteStore } from './persistence/sqlite.ts'
 import type { BoardStore } from './persistence/store.ts'
 import type { RoomBus } from './sync/bus.ts'
@@ -46,6 +47,8 @@ export interface ServerOptions extends Omit<ServerConfig, 'limits'> {
   store?: BoardStore
   /** The fan-out to other processes; by default Redis Streams with redisUrl, else none. */
   bus?: RoomBus
+  /** Where pictures on boards are stored; by default files under dataDir/images. */
+  images?: ImageStore
   /** The built client to serve; null for none. By default dist/client when it exists. */
   staticDir?: string | null
   logger?: Logger
@@ -144,6 +147,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     publicUrl: config.publicUrl,
     log,
     startedAt: Date.now(),
+    images: config.images ?? new FileImageStore(join(config.dataDir, 'images')),
     activity: { log: activity, recorder },
     metrics,
     draining: () => draining,

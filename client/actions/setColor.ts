@@ -7,11 +7,12 @@ export const setColor = defineAction<NoteColor>({
   id: 'setColor',
   label: 'action-set-color',
   mutates: true,
-  enabled: (editor) => editor.selectedItems().some((i) => i.kind !== 'label'),
+  enabled: (editor) => editor.selectedItems().some((i) => i.kind === 'note' || i.kind === 'frame'),
   perform(editor, color) {
     const patches = new Map<string, ItemPatch>()
     for (const item of editor.selectedItems()) {
-      if (item.kind !== 'label' && item.color !== color) patches.set(item.id, { color })
+      if ((item.kind === 'note' || item.kind === 'frame') && item.color !== color)
+        patches.set(item.id, { color })
     }
     editor.patchPrivate(patches)
     updateItems(editor.doc, patches, LOCAL_ORIGIN)

@@ -7,6 +7,7 @@ import { TextEditor } from '../canvas/TextEditor.tsx'
 import type { Editor } from '../editor/editor.ts'
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.tsx'
+import { ImageDrop } from '../images/ImageDrop.tsx'
 import { RemoteLayer } from '../remote/RemoteLayer.tsx'
 import { VersionBanner, VersionCanvas } from '../remote/VersionCanvas.tsx'
 import { useOpenVersion } from '../remote/versionView.ts'
@@ -44,7 +45,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
 function OpenBoardPage({ boardId, token, role }: { boardId: string; token: string; role: Role }) {
   const [name, setName] = useState(() => userName())
-  const [askName, setAskName] = useState(() => userName() === '')
+  // A projector (viewer link) shows the board on a wall: nobody there to type a name.
+  const [askName, setAskName] = useState(() => role !== 'viewer' && userName() === '')
   const [sharing, setSharing] = useState(false)
   const [exporting, setExporting] = useState(false)
   const displayName = name || t('guest-name', userId().slice(0, 4))
@@ -165,6 +167,7 @@ function BoardView({
             <Toolbar editor={editor} readOnly={readOnly} />
             {!readOnly && <ColorPalette editor={editor} />}
             {!readOnly && <Inspector editor={editor} />}
+            {!readOnly && <ImageDrop editor={editor} />}
             <Navigator editor={editor} readOnly={readOnly} />
             <ZoomControls editor={editor} />
           </>

@@ -46,11 +46,11 @@ export function installTestHook(editor: Editor): () => void {
       items: editor.items.all().map((i) => ({
         id: i.id,
         kind: i.kind,
-        text: i.kind === 'frame' ? i.title : i.text,
+        text: i.kind === 'frame' ? i.title : i.kind === 'image' ? i.alt : i.text,
         x: i.x,
         y: i.y,
         parentId: i.parentId,
-        color: i.kind === 'label' ? null : i.color,
+        color: i.kind === 'note' || i.kind === 'frame' ? i.color : null,
         private: editor.items.isPrivate(i.id),
       })),
     }),

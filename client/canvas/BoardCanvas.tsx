@@ -16,6 +16,7 @@ import { ItemsLayer } from './ItemsLayer.tsx'
 import { isLowDetail } from './lod.ts'
 import { OverlayLayer } from './OverlayLayer.tsx'
 import { useCanvasTestHook } from './testHook.ts'
+import { useTouchGestures } from './touchGestures.ts'
 import { useCameraMovingRef } from './useCameraMoving.ts'
 import { screenToBoard, zoomAt, type Point } from './viewport.ts'
 
@@ -41,6 +42,8 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
   // While the camera moves and for a moment after, the layers do not listen (useCameraMoving).
   const movingRef = useCameraMovingRef(editor)
 
+  useTouchGestures(editor, containerRef, activeRef)
+
   // Follow the container's size.
   useEffect(() => {
     const el = containerRef.current
@@ -59,7 +62,10 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
   }
 
   const toPointer = (evt: PointerEvent | MouseEvent, target: Konva.Node | null): CanvasPointer => {
-    const screen = localPoint(evt.clientX, evt.clientY)
+    // A touch's double tap arrives as a TouchEvent, whose position is its touch's.
+    const touch = (evt as unknown as TouchEvent).changedTouches?.[0]
+    const at = Number.isFinite(evt.clientX) ? evt : (touch ?? { clientX: 0, clientY: 0 })
+    const screen = localPoint(at.clientX, at.clientY)
     const camera = editor.view.get().camera
     const board = screenToBoard(camera, screen)
     let hit = target ? itemOf(target) : null
@@ -153,11 +159,19 @@ export function BoardCanvas({ editor, tools, readOnly }: Props) {
     editor.view.set({ contextMenu: null })
     // Space or the middle button pans whatever the tool; viewers only pan and select.
     const { spaceHeld: space, tool: current } = editor.view.get()
+    const pointer = toPointer(evt, target)
+    // A finger on empty canvas or on a poster's body pans: a marquee or moving a whole poster
+    // is a mouse's gesture (post-its still follow a finger).
+    const under = pointer.targetId ? editor.items.get(pointer.targetId) : undefined
+    const touchPan =
+      evt.pointerType === 'touch' &&
+      current === 'select' &&
+      (!pointer.targetId || (under?.kind === 'frame' && pointer.part === 'body'))
     const chosen: Tool =
-      space || evt.button === 1 || current === 'hand' ? tools.hand : tools[current]
+      space || evt.button === 1 || current === 'hand' || touchPan ? tools.hand : tools[current]
     if (evt.button === 1) evt.preventDefault()
     activeRef.current = chosen
-    chosen.down(toPointer(evt, target))
+    chosen.down(pointer)
   }
 
   const onDoubleClick = (e: Konva.KonvaEventObject<MouseEvent>) => {

@@ -3,7 +3,9 @@ import { useMemo, useSyncExternalStore } from 'react'
 import type { TagRecord } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { useStore } from '../lib/store.ts'
-import { FrameShape } from './FrameShape.tsx'
+import { FrameShape, readableTextScale } from './FrameShape.tsx'
+import { imageUrl } from '../images/upload.ts'
+import { ImageShape } from './ImageShape.tsx'
 import { LabelShape } from './LabelShape.tsx'
 import { NoteShape } from './NoteShape.tsx'
 
@@ -22,6 +24,9 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
     s.drag?.ids.has(id) ? { dx: s.drag.dx, dy: s.drag.dy } : NO_OFFSET,
   )
   const editing = useStore(editor.view, (s) => (s.editing?.id === id ? s.editing.field : null))
+  const readable = useStore(editor.view, (s) =>
+    item?.kind === 'frame' ? readableTextScale(s.camera.scale, s.largeText) : 0,
+  )
   const highlight = useStore(editor.view, (s) => s.highlightTag)
   const tagsVersion = useSyncExternalStore(editor.tags.subscribe, editor.tags.getVersion)
   const noteTags = item?.kind === 'note' ? item.tags : NO_TAGS
@@ -55,10 +60,25 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
       )
     case 'frame':
       return (
-        <FrameShape frame={item} dx={offset.dx} dy={offset.dy} editingTitle={editing === 'title'} />
+        <FrameShape
+          frame={item}
+          dx={offset.dx}
+          dy={offset.dy}
+          editingTitle={editing === 'title'}
+          readable={readable}
+        />
       )
     case 'label':
       return <LabelShape label={item} dx={offset.dx} dy={offset.dy} editing={editing === 'text'} />
+    case 'image':
+      return (
+        <ImageShape
+          image={item}
+          dx={offset.dx}
+          dy={offset.dy}
+          src={imageUrl(editor.session.options.boardId, editor.session.options.token, item.hash)}
+        />
+      )
   }
 }
 

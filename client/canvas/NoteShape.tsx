@@ -4,12 +4,12 @@
  * whether the step exists today (a check) or is missing (dashed outline); a star marks a takeaway.
  * A private post-it (private writing, seen by its author only) has a dashed outline and a chip.
  */
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { Circle, Group, Rect, Text } from 'react-konva'
 import type { NoteRecord, TagRecord } from '../../shared/schema/index.ts'
 import { t } from '../i18n/i18n.ts'
 import { BREAK_INK, FONT_FAMILY, INK, MUTED_INK, NOTE_FILL, TAG_FILL } from './palette.ts'
-import { LINE_HEIGHT, NOTE_PADDING, noteFontSize, textDirection } from './textFit.ts'
+import { LINE_HEIGHT, NOTE_PADDING, noteLayout, textDirection } from './textFit.ts'
 
 /** Height of the "involved" line and of the tag row. */
 export const NOTE_META_HEIGHT = 24
@@ -45,7 +45,11 @@ export const NoteShape = memo(function NoteShape({
   const top = involved ? NOTE_META_HEIGHT : 0
   const bottom = tags.length ? NOTE_META_HEIGHT : 0
   const bodyH = Math.max(20, note.h - top - bottom)
-  const fontSize = noteFontSize(note.text, note.w, bodyH)
+  // Broken into lines here, where the script allows, so that what fits is what is drawn.
+  const { fontSize, lines } = useMemo(
+    () => noteLayout(note.text, note.w, bodyH),
+    [note.text, note.w, bodyH],
+  )
   const missing = note.step === 'missing'
   return (
     <Group id={note.id} name="item" x={note.x + dx} y={note.y + dy} opacity={dimmed ? 0.25 : 1}>
@@ -105,7 +109,7 @@ export const NoteShape = memo(function NoteShape({
       )}
       {!editing && !lowDetail && (
         <Text
-          text={note.text}
+          text={lines.join('\n')}
           x={NOTE_PADDING}
           y={top + NOTE_PADDING}
           width={note.w - 2 * NOTE_PADDING}

@@ -8,12 +8,15 @@ import { FONT_FAMILY } from './palette.ts'
 export function RemoteCursors({ editor }: { editor: Editor }) {
   const peers = useSyncExternalStore(editor.presence.subscribe, editor.presence.get)
   const scale = useStore(editor.view, (s) => s.camera.scale)
+  const shown = useStore(editor.view, (s) => s.showCursors)
+  if (!shown) return null
   return (
     <>
       {peers.map((p) =>
         p.cursor ? (
           <Group
             key={p.clientId}
+            name="remote-cursor"
             x={p.cursor.x}
             y={p.cursor.y}
             scaleX={1 / scale}

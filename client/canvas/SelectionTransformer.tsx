@@ -51,14 +51,17 @@ export function SelectionTransformer({ editor, readOnly }: { editor: Editor; rea
     editor.run(resizeItems, boxes)
   }
 
-  const single = [...selection].filter((id) => editor.items.get(id)).length === 1
+  const selected = [...selection].map((id) => editor.items.get(id)).filter((i) => i !== undefined)
+  const single = selected.length === 1
+  // A photo keeps its proportions: it is resized from its corners only.
+  const picture = single && selected[0]!.kind === 'image'
   return (
     <Transformer
       ref={ref}
       rotateEnabled={false}
       resizeEnabled={!readOnly && !editing}
       flipEnabled={false}
-      keepRatio={false}
+      keepRatio={picture}
       ignoreStroke
       borderStroke={ACCENT}
       borderStrokeWidth={2}
@@ -68,7 +71,7 @@ export function SelectionTransformer({ editor, readOnly }: { editor: Editor; rea
       anchorCornerRadius={2}
       padding={single ? 2 : 4}
       enabledAnchors={
-        single
+        single && !picture
           ? [
               'top-left',
               'top-right',

@@ -35,7 +35,8 @@ const stopEditing = (editor: Editor) => () => editor.view.set({ editing: null })
 function ItemTextEditor({ editor, id }: { editor: Editor; id: string }) {
   const camera = useStore(editor.view, (s) => s.camera)
   const item = useRecord(editor.items, id)
-  if (!item) return null
+  // A picture has no text to edit in place.
+  if (!item || item.kind === 'image') return null
   const { field, value, style, label, maxLength } =
     item.kind === 'frame'
       ? {

@@ -43,6 +43,12 @@ export function paintFar(
       c.fillText(item.title, item.x + size * 0.6, item.y + bar / 2)
       c.restore()
       fill = ''
+    } else if (item.kind === 'image') {
+      // Far out a picture is a grey box of its size: its pixels would be a blur anyway.
+      c.globalAlpha = 1
+      c.fillStyle = '#c4cad3'
+      c.fillRect(item.x, item.y, item.w, item.h)
+      fill = ''
     } else if (item.kind === 'note') {
       const dim = highlight !== null && !item.tags.includes(highlight)
       c.globalAlpha = dim ? 0.2 : 1

@@ -27,6 +27,10 @@ export interface CanvasHook {
   privateIds(): string[]
   /** Puts an item in the middle of the view at `scale`. */
   centerOn(id: string, scale: number): void
+  /** The texts an item draws, each as its drawn lines, with their size on screen in pixels. */
+  texts(id: string): { lines: string[]; screenPx: number }[]
+  /** How many other people's cursors the canvas draws. */
+  cursorCount(): number
 }
 type Pt = { x: number; y: number }
 
@@ -85,6 +89,18 @@ export function useCanvasTestHook(editor: Editor, stage: () => Konva.Stage | nul
           y: size.height / 2 - (item.y + item.h / 2) * scale,
         })
       },
+      texts: (id) => {
+        const node = stage()?.findOne(`#${id}`)
+        const scale = editor.view.get().camera.scale
+        const found = node ? [node, ...((node as Konva.Group).find?.('Text') ?? [])] : []
+        return found
+          .filter((n): n is Konva.Text => n.getClassName() === 'Text')
+          .map((n) => ({
+            lines: n.textArr.map((l) => l.text),
+            screenPx: n.fontSize() * scale,
+          }))
+      },
+      cursorCount: () => stage()?.find('.remote-cursor').length ?? 0,
       pixel: (name, x, y) => {
         const layer = stage()?.findOne<Konva.Layer>(`.${name}`)
         if (!layer) return []

@@ -3,6 +3,7 @@ import {
   labelTextHeight,
   NOTE_PADDING,
   noteFontSize,
+  noteLayout,
   setTextMeasure,
   textDirection,
   type TextMeasure,
@@ -66,5 +67,41 @@ describe('labelTextHeight', () => {
     const wrapped = labelTextHeight('a good connection between two groups of people', 240, 24)
     expect(wrapped).toBeGreaterThanOrEqual(Math.ceil(2 * line))
     expect(labelTextHeight('x'.repeat(60), 240, 24)).toBeGreaterThanOrEqual(Math.ceil(2 * line))
+  })
+})
+
+describe('noteLayout', () => {
+  // Real fonts draw CJK glyphs a full em wide and Latin about half.
+  const measure: TextMeasure = (text) =>
+    [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/u.test(ch) ? 1 : 0.55), 0)
+
+  it('breaks CJK text between its words and keeps every character', () => {
+    setTextMeasure(measure)
+    const text = 'コードレビューの担当者は誰ですか'
+    const { fontSize, lines } = noteLayout(text, 160, 160)
+    expect(lines.join('')).toBe(text)
+    expect(lines.length).toBeGreaterThan(1)
+    for (const line of lines)
+      expect(measure(line) * fontSize).toBeLessThanOrEqual(160 - 2 * NOTE_PADDING)
+    expect(fontSize).toBeGreaterThanOrEqual(18)
+    // Punctuation never starts a line.
+    for (const line of lines.slice(1)) expect(line).not.toMatch(/^[、。？！]/u)
+  })
+
+  it('breaks Thai between its words, and Latin only at spaces', () => {
+    setTextMeasure(measure)
+    const thai = 'ใครเป็นผู้รับผิดชอบการปรับใช้ระบบ'
+    const laid = noteLayout(thai, 160, 160)
+    expect(laid.lines.join('')).toBe(thai)
+    const latin = noteLayout('Who owns the deployment pipeline?', 160, 160)
+    for (const line of latin.lines) expect(line.startsWith(' ')).toBe(false)
+    expect(latin.lines.join(' ')).toBe('Who owns the deployment pipeline?')
+  })
+
+  it('keeps long post-its at a readable size, ending in an ellipsis', () => {
+    const long = 'Define the update mechanism for third-party tools and who owns it. '.repeat(12)
+    const { fontSize, lines } = noteLayout(long, 160, 160)
+    expect(fontSize).toBeGreaterThanOrEqual(14)
+    expect(lines.at(-1)!.endsWith('…')).toBe(true)
   })
 })

@@ -2,13 +2,15 @@
  * The largest font size at which a post-it's text fits its box, so short notes read from the back
  * of the room and long ones still fit, without breaking a word in two. Words are measured in the
  * notes' font where a canvas is at hand (the browser), else estimated from average glyph widths.
- * CJK text has no spaces: it may break between any two characters.
+ * Lines break where the script allows (Intl.Segmenter): after spaces, and between the words of
+ * CJK, Thai and other scripts written without spaces.
  */
 import { FONT_FAMILY } from '../../shared/palette/index.ts'
 
 export const NOTE_PADDING = 14
 export const LINE_HEIGHT = 1.25
-const SIZES = [32, 28, 24, 21, 18, 16, 14, 12, 10]
+/** Sizes tried, largest first; the smallest still reads on a projector at a poster's zoom. */
+const SIZES = [32, 28, 24, 21, 18, 16, 14]
 const GLYPH_WIDTH = 0.54
 const WIDE_GLYPH = 1
 /** Share of a line the words are fitted into: Konva measures each size afresh, a little apart. */
@@ -59,41 +61,129 @@ function ems(text: string): number {
   return measure ? measure(text) : estimatedEms(text)
 }
 
-/** Lines a paragraph takes at `perLine` ems per line, or Infinity if a word must be split. */
-function linesOf(paragraph: string, perLine: number): number {
-  let lines = 1
-  let used = 0
-  for (const word of paragraph.split(/\s+/)) {
-    if (!word) continue
-    const w = ems(word)
-    const wide = [...word].some(isWide)
-    if (w > perLine && !wide) return Infinity
-    const gap = used > 0 ? ems(' ') : 0
-    if (used + gap + w <= perLine) {
-      used += gap + w
-    } else if (wide) {
-      // Breaks between characters: fill this line, then whole lines.
-      const rest = w - Math.max(0, perLine - used - gap)
-      lines += Math.ceil(rest / perLine)
-      used = rest % perLine || perLine
-    } else {
-      lines++
-      used = w
+// Scripts written without spaces between words (CJK, Thai, Lao, Khmer, Myanmar): a line may
+// break between any two of their words, as Intl.Segmenter finds them.
+const UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]/u
+const unspaced = (text: string) => [...text].some((ch) => isWide(ch) || UNSPACED.test(ch))
+
+const words = new Intl.Segmenter(undefined, { granularity: 'word' })
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/**
+ * A paragraph cut where a line may break: after spaces (kept at the unit's end), and between
+ * the words of scripts written without spaces. Punctuation never starts a unit.
+ */
+function breakUnits(paragraph: string): string[] {
+  const units: string[] = []
+  let afterSpace = false
+  for (const { segment, isWordLike } of words.segment(paragraph)) {
+    const space = /^\s+$/u.test(segment)
+    const last = units.length - 1
+    const prev = units[last]
+    const breakable =
+      prev === undefined ||
+      afterSpace ||
+      (isWordLike === true && (unspaced(segment) || unspaced(prev)))
+    if (space) {
+      if (prev === undefined) continue
+      units[last] = prev + segment
+      afterSpace = true
+      continue
     }
+    if (breakable) units.push(segment)
+    else units[last] = prev + segment
+    afterSpace = false
   }
+  return units
+}
+
+/** A unit too long for a line, cut between characters (graphemes) into pieces that fit. */
+function splitGraphemes(unit: string, perLine: number): string[] {
+  const out: string[] = []
+  let cur = ''
+  for (const { segment } of graphemes.segment(unit)) {
+    if (cur && ems(cur + segment) > perLine) {
+      out.push(cur)
+      cur = segment
+    } else cur += segment
+  }
+  if (cur) out.push(cur)
+  return out
+}
+
+/**
+ * A paragraph laid out in lines of at most `perLine` ems, or null when a word of a spaced script
+ * would have to be split (unless `force`, at the smallest size).
+ */
+function layoutParagraph(paragraph: string, perLine: number, force: boolean): string[] | null {
+  const lines: string[] = []
+  let line = ''
+  for (const unit of breakUnits(paragraph)) {
+    const trimmed = unit.trimEnd()
+    if (ems(line + trimmed) <= perLine) {
+      line += unit
+      continue
+    }
+    if (line) lines.push(line.trimEnd())
+    if (ems(trimmed) <= perLine) {
+      line = unit
+      continue
+    }
+    if (!force && !unspaced(trimmed)) return null
+    const pieces = splitGraphemes(trimmed, perLine)
+    lines.push(...pieces.slice(0, -1))
+    line = pieces.at(-1) ?? ''
+  }
+  lines.push(line.trimEnd())
   return lines
 }
 
-export function noteFontSize(text: string, w: number, h: number): number {
+function layoutText(text: string, perLine: number, force: boolean): string[] | null {
+  const out: string[] = []
+  for (const paragraph of text.split('\n')) {
+    const lines = layoutParagraph(paragraph, perLine, force)
+    if (!lines) return null
+    out.push(...lines)
+  }
+  return out
+}
+
+/** Lines a paragraph takes at `perLine` ems per line, or Infinity if a word must be split. */
+function linesOf(paragraph: string, perLine: number): number {
+  return layoutParagraph(paragraph, perLine, false)?.length ?? Infinity
+}
+
+export interface NoteLayout {
+  fontSize: number
+  /** The text in the lines it is drawn in, broken where its script allows. */
+  lines: string[]
+}
+
+/**
+ * The largest size at which the text fits, with its lines. Below the smallest size a note would
+ * be unreadable from the back of a room: it stays at that size and its last line ends in "…".
+ */
+export function noteLayout(text: string, w: number, h: number): NoteLayout {
   const innerW = Math.max(10, w - 2 * NOTE_PADDING)
   const innerH = Math.max(10, h - 2 * NOTE_PADDING)
   for (const size of SIZES) {
-    const perLine = (innerW / size) * FIT
-    let lines = 0
-    for (const paragraph of text.split('\n')) lines += linesOf(paragraph, perLine)
-    if (lines * size * LINE_HEIGHT <= innerH) return size
+    const lines = layoutText(text, (innerW / size) * FIT, false)
+    if (lines && lines.length * size * LINE_HEIGHT <= innerH) return { fontSize: size, lines }
   }
-  return SIZES[SIZES.length - 1]!
+  const size = SIZES[SIZES.length - 1]!
+  const perLine = (innerW / size) * FIT
+  const lines = layoutText(text, perLine, true)!
+  const fit = Math.max(1, Math.floor(innerH / (size * LINE_HEIGHT)))
+  if (lines.length <= fit) return { fontSize: size, lines }
+  const kept = lines.slice(0, fit)
+  let last = kept[fit - 1]!
+  while (last && ems(last + '…') > perLine) last = [...last].slice(0, -1).join('')
+  kept[fit - 1] = last.trimEnd() + '…'
+  return { fontSize: size, lines: kept }
+}
+
+export function noteFontSize(text: string, w: number, h: number): number {
+  return noteLayout(text, w, h).fontSize
 }
 
 /** Line height of free labels' text. */

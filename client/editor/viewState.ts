@@ -31,6 +31,10 @@ export interface ViewState {
   contextMenu: Point | null
   /** Last pointer position on the board, for keyboard-created notes. */
   pointer: Point | null
+  /** Presenter's large text: poster titles and lane headings read from the back of a room. */
+  largeText: boolean
+  /** Whether other people's cursors are drawn (a projector hides them unless asked). */
+  showCursors: boolean
 }
 
 export const initialViewState = (): ViewState => ({
@@ -48,4 +52,6 @@ export const initialViewState = (): ViewState => ({
   spaceHeld: false,
   contextMenu: null,
   pointer: null,
+  largeText: false,
+  showCursors: true,
 })

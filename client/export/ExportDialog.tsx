@@ -10,7 +10,8 @@ import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { Dialog } from '../ui/Dialog.tsx'
 import { fileStem, saveBlob } from './download.ts'
-import { pngFromSvg, postersPdf, svgBlob, svgPicture } from './pictures.ts'
+import { imageUrl } from '../images/upload.ts'
+import { loadImages, pngFromSvg, postersPdf, svgBlob, svgPicture } from './pictures.ts'
 import { fetchTextExport } from './textExport.ts'
 
 const TEXT_FORMATS: { format: ExportFormat; label: Parameters<typeof t>[0] }[] = [
@@ -54,8 +55,9 @@ export function ExportDialog({ editor, boardId, token, onClose }: Props) {
     return frame ? `${board}-${fileStem(frame.title, 'poster')}` : board
   }
 
-  const picture = () => {
-    const p = svgPicture(doc, scope || null)
+  const photos = () => loadImages(doc, (hash) => imageUrl(boardId, token, hash))
+  const picture = async () => {
+    const p = svgPicture(doc, scope || null, await photos())
     if (!p) throw new Error(t('export-poster-gone'))
     return p
   }
@@ -111,7 +113,7 @@ export function ExportDialog({ editor, boardId, token, onClose }: Props) {
               data-testid="export-png"
               disabled={busy}
               onClick={() =>
-                run(async () => saveBlob(await pngFromSvg(picture()), `${stem()}.png`))
+                run(async () => saveBlob(await pngFromSvg(await picture()), `${stem()}.png`))
               }
             >
               {t('export-png')}
@@ -121,7 +123,7 @@ export function ExportDialog({ editor, boardId, token, onClose }: Props) {
               className="button button--secondary"
               data-testid="export-svg"
               disabled={busy}
-              onClick={() => run(async () => saveBlob(svgBlob(picture()), `${stem()}.svg`))}
+              onClick={() => run(async () => saveBlob(svgBlob(await picture()), `${stem()}.svg`))}
             >
               {t('export-svg')}
             </button>
@@ -133,8 +135,11 @@ export function ExportDialog({ editor, boardId, token, onClose }: Props) {
               onClick={() =>
                 run(async () => {
                   const title = readMeta(doc).title
-                  const pdf = await postersPdf(doc, title, (done, total) =>
-                    setProgress({ done, total }),
+                  const pdf = await postersPdf(
+                    doc,
+                    title,
+                    (done, total) => setProgress({ done, total }),
+                    await photos(),
                   )
                   saveBlob(pdf, `${fileStem(title)}-posters.pdf`)
                 })

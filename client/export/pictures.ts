@@ -4,6 +4,7 @@
  * puts one poster picture on each page of a PDF.
  */
 import type * as Y from 'yjs'
+import { items } from '../../shared/doc/index.ts'
 import { pictureScene, posters } from '../../shared/export/picture.ts'
 import { PICTURE_FONT, renderSvg, type SvgPicture } from '../../shared/export/svg.ts'
 import type { Measure } from '../../shared/export/text-wrap.ts'
@@ -26,9 +27,46 @@ const measure: Measure = (text, size, bold) => {
 }
 
 /** The SVG of the whole board (frameId null) or of one poster; null if the poster is gone. */
-export function svgPicture(doc: Y.Doc, frameId: string | null): SvgPicture | null {
+export function svgPicture(
+  doc: Y.Doc,
+  frameId: string | null,
+  images?: ReadonlyMap<string, string>,
+): SvgPicture | null {
   const scene = pictureScene(doc, frameId)
-  return scene && renderSvg(scene, { measure })
+  return scene && renderSvg(scene, { measure, images })
+}
+
+/**
+ * The board's photos as data URLs by hash, to embed in pictures: an SVG drawn as an image (for
+ * PNG and PDF) loads nothing from outside. A photo that cannot be fetched is left out.
+ */
+export async function loadImages(
+  doc: Y.Doc,
+  url: (hash: string) => string,
+): Promise<Map<string, string>> {
+  const hashes = new Set(
+    items(doc)
+      .all()
+      .flatMap((i) => (i.kind === 'image' ? [i.hash] : [])),
+  )
+  const out = new Map<string, string>()
+  await Promise.all(
+    [...hashes].map(async (hash) => {
+      const res = await fetch(url(hash)).catch(() => null)
+      if (!res?.ok) return
+      const blob = await res.blob()
+      out.set(
+        hash,
+        await new Promise<string>((resolve, reject) => {
+          const reader = new FileReader()
+          reader.onload = () => resolve(String(reader.result))
+          reader.onerror = () => reject(reader.error ?? new Error('could not read a photo'))
+          reader.readAsDataURL(blob)
+        }),
+      )
+    }),
+  )
+  return out
 }
 
 /** The pixel ratio for a picture, lowered for very large boards to stay within canvas limits. */
@@ -83,7 +121,12 @@ const PAGE_SIDE = 1191
  * A PDF with one poster a page, each page a photo of the poster. JPEG, because pdf-lib embeds it
  * as it is, while a PNG would be decoded and re-compressed in JavaScript, seconds per poster.
  */
-export async function postersPdf(doc: Y.Doc, title: string, onProgress?: Progress): Promise<Blob> {
+export async function postersPdf(
+  doc: Y.Doc,
+  title: string,
+  onProgress?: Progress,
+  images?: ReadonlyMap<string, string>,
+): Promise<Blob> {
   const { PDFDocument } = await import('pdf-lib')
   const pdf = await PDFDocument.create()
   pdf.setTitle(title || 'Posters')
@@ -91,7 +134,7 @@ export async function postersPdf(doc: Y.Doc, title: string, onProgress?: Progres
   const list = posters(doc)
   onProgress?.(0, list.length)
   for (const [i, frame] of list.entries()) {
-    const picture = svgPicture(doc, frame.id)
+    const picture = svgPicture(doc, frame.id, images)
     if (picture) {
       const jpeg = await rasterise(picture, 'image/jpeg')
       const image = await pdf.embedJpg(new Uint8Array(await jpeg.arrayBuffer()))

@@ -21,7 +21,7 @@ import { VoteBar } from './VoteBar.tsx'
 export function FacilitationLayer({ editor, boardId }: { editor: Editor; boardId: string }) {
   const [fac, setFac] = useState<FacilitationClient | null>(null)
   useEffect(() => {
-    const client = new FacilitationClient(editor.session)
+    const client = new FacilitationClient(editor.session, editor.user.role !== 'viewer')
     setFac(client)
     return () => {
       client.destroy()
@@ -55,8 +55,8 @@ function Layer({
     <div className="fac-layer">
       <BoardMarks editor={editor} fac={fac} />
       <TimerChip editor={editor} fac={fac} />
+      <FollowBar editor={editor} />
       <div className="fac-left">
-        <FollowBar editor={editor} />
         {notes && <PrivateWriting editor={editor} notes={notes} frameId={phase.frameId} />}
         <VoteBar editor={editor} fac={fac} />
       </div>

@@ -38,8 +38,15 @@ export function FacilitatorPanel({
             </button>
           ))}
         </div>
-        <button type="button" className="fac-icon-button" onClick={onClose} title={t('close')}>
-          ×
+        <button
+          type="button"
+          className="fac-icon-button"
+          onClick={onClose}
+          title={t('close')}
+          aria-label={t('close')}
+          data-testid="facilitation-close"
+        >
+          <span aria-hidden="true">×</span>
         </button>
       </header>
       {tab === 'agenda' && <AgendaSection editor={editor} fac={fac} />}

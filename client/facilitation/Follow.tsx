@@ -3,8 +3,10 @@
  * the projector's presenter options. Viewers follow the facilitator unless they choose otherwise.
  */
 import { useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
+import { TOPBAR_SLOT } from '../ui/TopBar.tsx'
 import { useStore } from '../lib/store.ts'
 import { contains, currentView, showRect } from './camera.ts'
 import type { FacilitationClient } from './facilitationClient.ts'
@@ -58,18 +60,28 @@ export function FollowBar({ editor }: { editor: Editor }) {
   const peers = useStore(editor.presence, (p) => p)
   const viewer = editor.user.role === 'viewer'
   const [choice, setChoice] = useState<string | null>(viewer ? 'facilitator' : null)
-  const [large, setLarge] = useState(false)
+  const large = useStore(editor.view, (s) => s.largeText)
+  const cursors = useStore(editor.view, (s) => s.showCursors)
+  const setLarge = (next: (v: boolean) => boolean) => editor.view.set({ largeText: next(large) })
   const [contrast, setContrast] = useState(false)
+  // A projector shows the board, not everyone's pointer, unless asked to.
+  useEffect(() => {
+    if (viewer) editor.view.set({ showCursors: false })
+  }, [editor, viewer])
   const target =
     choice === 'facilitator'
       ? peers.find((p) => p.user.role === 'facilitator' && p.viewport)
       : peers.find((p) => p.user.id === choice)
 
+  // What the followed person points at: a poster they selected is shown whole, large enough to
+  // read (their own screen may be smaller, or zoomed out); otherwise what they see.
+  const pointed = pointedPoster(editor, target?.selection)
   useEffect(() => {
     editor.session.awareness.setLocalStateField('following', target?.user.id ?? null)
     const v = target?.viewport
-    if (v) showRect(editor, v)
-  }, [editor, target?.user.id, target?.viewport])
+    if (pointed) showRect(editor, withMargin(pointed))
+    else if (v) showRect(editor, v)
+  }, [editor, target?.user.id, target?.viewport, pointed])
 
   useEffect(() => {
     document.body.classList.toggle('presenter-large', large)
@@ -77,8 +89,10 @@ export function FollowBar({ editor }: { editor: Editor }) {
     return () => document.body.classList.remove('presenter-large', 'presenter-contrast')
   }, [large, contrast])
 
+  const slot = useTopBarSlot()
   const others = peers.filter((p) => p.viewport)
-  return (
+  if (!slot) return null
+  return createPortal(
     <div className="fac-follow" data-testid="follow-bar">
       <label>
         <span className="visually-hidden">{t('fac-follow')}</span>
@@ -110,6 +124,15 @@ export function FollowBar({ editor }: { editor: Editor }) {
           </button>
           <button
             type="button"
+            className={`fac-small${cursors ? ' button--pressed' : ''}`}
+            aria-pressed={cursors}
+            onClick={() => editor.view.set({ showCursors: !cursors })}
+            data-testid="presenter-cursors"
+          >
+            {t('fac-show-cursors')}
+          </button>
+          <button
+            type="button"
             className={`fac-small${contrast ? ' button--pressed' : ''}`}
             aria-pressed={contrast}
             onClick={() => setContrast((v) => !v)}
@@ -119,6 +142,29 @@ export function FollowBar({ editor }: { editor: Editor }) {
           </button>
         </>
       )}
-    </div>
+    </div>,
+    slot,
   )
+}
+
+/** The top bar's slot for controls, once the bar is in the page. */
+function useTopBarSlot(): HTMLElement | null {
+  const [slot, setSlot] = useState<HTMLElement | null>(null)
+  useEffect(() => setSlot(document.getElementById(TOPBAR_SLOT)), [])
+  return slot
+}
+
+/** The poster someone has selected alone, as a stable key-able rectangle, or null. */
+function pointedPoster(
+  editor: Editor,
+  selection: readonly string[] | undefined,
+): { x: number; y: number; w: number; h: number } | null {
+  if (selection?.length !== 1) return null
+  const item = editor.items.get(selection[0]!)
+  return item?.kind === 'frame' ? item : null
+}
+
+const withMargin = (r: { x: number; y: number; w: number; h: number }) => {
+  const m = Math.max(r.w, r.h) * 0.04
+  return { x: r.x - m, y: r.y - m, w: r.w + 2 * m, h: r.h + 2 * m }
 }

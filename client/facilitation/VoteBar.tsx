@@ -3,6 +3,7 @@
  * is on), their own dots with a way to take each back, and the results once revealed.
  */
 import { useEffect, useState } from 'react'
+import type { Facilitation, RoundRecord } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
@@ -23,6 +24,9 @@ export function VoteBar({ editor, fac }: { editor: Editor; fac: FacilitationClie
     if (!active || !round) return
     // One dot per click: the select tool may select again on pointer up, so only the first new
     // selection after each pointer down counts.
+    // Nothing stays selected while voting, so that a click on any post-it (even the one
+    // selected before) is a new selection, and so a dot.
+    editor.select([])
     let last = editor.view.get().selection
     let armed = true
     const arm = () => (armed = true)
@@ -45,7 +49,9 @@ export function VoteBar({ editor, fac }: { editor: Editor; fac: FacilitationClie
     }
   }, [active, round, editor, fac])
 
-  if (!round) return <RevealedResults fac={fac} />
+  if (!round) return <RevealedResults fac={fac} presenter={editor.user.role === 'viewer'} />
+  // A viewer (the projector) votes nowhere: it shows the round and how many have voted.
+  if (editor.user.role === 'viewer') return <RoundProgress fac={fac} round={round} />
   const left = mine?.left ?? round.dotsPerPerson
   return (
     <section className="fac-votebar" data-testid="vote-bar" aria-live="polite">
@@ -55,17 +61,15 @@ export function VoteBar({ editor, fac }: { editor: Editor; fac: FacilitationClie
           {'●'.repeat(Math.min(left, 20))}
           {'○'.repeat(Math.min(mine?.dots.length ?? 0, 20))} {t('fac-dots-left', left)}
         </span>
-        {editor.user.role !== 'viewer' && (
-          <button
-            type="button"
-            className={`button button--secondary${voting ? ' button--pressed' : ''}`}
-            aria-pressed={voting}
-            onClick={() => setVoting((v) => !v)}
-            data-testid="voting-toggle"
-          >
-            {t(voting ? 'fac-voting-on' : 'fac-voting-off')}
-          </button>
-        )}
+        <button
+          type="button"
+          className={`button button--secondary${voting ? ' button--pressed' : ''}`}
+          aria-pressed={voting}
+          onClick={() => setVoting((v) => !v)}
+          data-testid="voting-toggle"
+        >
+          {t(voting ? 'fac-voting-on' : 'fac-voting-off')}
+        </button>
       </div>
       {round.deadline !== null && (
         <div className="fac-muted" title={facilitatorTime(editor, round.deadline)}>
@@ -82,7 +86,7 @@ export function VoteBar({ editor, fac }: { editor: Editor; fac: FacilitationClie
         <ul className="fac-mydots" data-testid="my-dots">
           {mine.dots.map((d) => {
             const item = editor.items.get(d.itemId)
-            const text = item && item.kind !== 'frame' ? item.text : ''
+            const text = item?.kind === 'note' || item?.kind === 'label' ? item.text : ''
             return (
               <li key={d.id} data-testid="my-dot">
                 <span className="fac-dot" aria-hidden="true" /> {text || t('fac-untitled-item')}
@@ -102,18 +106,54 @@ export function VoteBar({ editor, fac }: { editor: Editor; fac: FacilitationClie
   )
 }
 
-/** The latest revealed round, for everyone, until closed. */
-function RevealedResults({ fac }: { fac: FacilitationClient }) {
-  const revealed = useRevealedRounds(fac)
-  const [closed, setClosed] = useState<string | null>(null)
-  const last = revealed.at(-1)
-  if (!last || closed === last.id) return null
+/** The open round as a room sees it: its title, who has voted so far and until when. */
+function RoundProgress({ fac, round }: { fac: FacilitationClient; round: RoundRecord }) {
+  const voted = useStore(fac.state, (s) => s.voters[round.id]?.count ?? 0)
   return (
-    <section className="fac-votebar" data-testid="vote-results">
-      <Results round={last} />
-      <button type="button" className="fac-small" onClick={() => setClosed(last.id)}>
-        {t('close')}
-      </button>
+    <section className="fac-votebar" data-testid="vote-progress" aria-live="polite">
+      <div className="fac-row">
+        <strong>{round.title}</strong>
+        <span data-testid="vote-progress-count" data-count={voted}>
+          {t('fac-voted-count', voted)}
+        </span>
+      </div>
+      {round.deadline !== null && (
+        <div className="fac-muted">{t('fac-deadline', localTime(round.deadline))}</div>
+      )}
     </section>
   )
 }
+
+/**
+ * The latest revealed round, for everyone, until closed or until the facilitator moves on (a
+ * part, a phase, the timer or a call to look somewhere): results step aside on their own.
+ */
+function RevealedResults({ fac, presenter }: { fac: FacilitationClient; presenter: boolean }) {
+  const revealed = useRevealedRounds(fac)
+  const [closed, setClosed] = useState<string | null>(null)
+  const last = revealed.at(-1)
+  const moment = useStore(fac.state, (s) => facilitatorMoment(s.facilitation))
+  const [shownAt, setShownAt] = useState<{ id: string; moment: string } | null>(null)
+  useEffect(() => {
+    if (last && shownAt?.id !== last.id) setShownAt({ id: last.id, moment })
+  }, [last, shownAt, moment])
+  if (!last || closed === last.id) return null
+  if (shownAt?.id === last.id && shownAt.moment !== moment) return null
+  return (
+    <section
+      className={`fac-votebar fac-results-card${presenter ? ' fac-results-card--presenter' : ''}`}
+      data-testid="vote-results"
+    >
+      <Results round={last} />
+      {!presenter && (
+        <button type="button" className="fac-small" onClick={() => setClosed(last.id)}>
+          {t('close')}
+        </button>
+      )}
+    </section>
+  )
+}
+
+/** What the facilitator is doing, as a key: when it changes, the room has moved on. */
+const facilitatorMoment = (f: Facilitation): string =>
+  JSON.stringify([f.currentPartId, f.phase, f.timer.state, f.timer.endsAt, f.focus?.at ?? null])

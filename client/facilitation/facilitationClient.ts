@@ -42,7 +42,14 @@ export class FacilitationClient {
   private readonly cleanup: (() => void)[] = []
   private nextRef = 1
 
-  constructor(private readonly session: BoardSession) {
+  /**
+   * `canVote` is false for a viewer (the projector): it never asks for dots, which it has none
+   * of, and so never risks the server's refusal; it reads the live count and the reveal instead.
+   */
+  constructor(
+    private readonly session: BoardSession,
+    readonly canVote = true,
+  ) {
     const doc = session.doc
     this.state = new Store<FacilitationState>({
       facilitation: readFacilitation(doc),
@@ -60,7 +67,12 @@ export class FacilitationClient {
       })
       // Our own dots in a round we have not heard about: only the server knows them.
       for (const r of this.state.get().rounds)
-        if (r.state === 'open' && !asked.has(r.id) && this.session.provider.wsconnected) {
+        if (
+          this.canVote &&
+          r.state === 'open' &&
+          !asked.has(r.id) &&
+          this.session.provider.wsconnected
+        ) {
           asked.add(r.id)
           this.vote({ op: 'mine', roundId: r.id })
         }
@@ -93,6 +105,7 @@ export class FacilitationClient {
   }
 
   vote(request: Omit<VoteRequest, 'ref'>): void {
+    if (!this.canVote) return
     this.send((e) => {
       encoding.writeVarUint(e, MESSAGE_VOTE)
       encoding.writeVarString(e, JSON.stringify({ ...request, ref: this.nextRef++ }))
@@ -128,8 +141,9 @@ export class FacilitationClient {
       if (status !== 'connected') return
       for (const delay of [0, 300, 900]) timers.push(setTimeout(sample, delay))
       // Our own dots in open rounds: the server is the only one who knows them.
-      for (const r of this.state.get().rounds)
-        if (r.state !== 'revealed') this.vote({ op: 'mine', roundId: r.id })
+      if (this.canVote)
+        for (const r of this.state.get().rounds)
+          if (r.state !== 'revealed') this.vote({ op: 'mine', roundId: r.id })
     }
     provider.on('status', onStatus)
     if (provider.wsconnected) onStatus({ status: 'connected' })

@@ -11,17 +11,17 @@ const ID_KEY = 'wb.userId'
 const SECRET_KEY = 'wb.userSecret'
 const NAME_KEY = 'wb.userName'
 
-/** Cursor colours with enough contrast for white name labels. */
+/** Cursor and avatar colours, each at least 4.5:1 against white text (WCAG AA). */
 export const USER_COLORS = [
-  '#d9480f',
+  '#b34700',
   '#c2255c',
   '#9c36b5',
   '#5f3dc4',
   '#1864ab',
   '#0b7285',
   '#087f5b',
-  '#2b8a3e',
-  '#e67700',
+  '#2b7a3a',
+  '#9a5b00',
   '#495057',
 ] as const
 

@@ -159,7 +159,7 @@ export function EntrySourceText({ editor, sourceId }: { editor: Editor; sourceId
   const text = useDocRead(doc, () => {
     const item = items(doc).get(sourceId)
     if (item) {
-      const body = item.kind === 'frame' ? item.title : item.text
+      const body = item.kind === 'frame' ? item.title : item.kind === 'image' ? item.alt : item.text
       const quoted = `“${body.trim().replace(/\s+/g, ' ').slice(0, 80)}”`
       const parent = item.parentId ? items(doc).get(item.parentId) : null
       return parent?.kind === 'frame'

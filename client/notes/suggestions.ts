@@ -21,7 +21,8 @@ export function questionArrows(doc: Y.Doc): Suggestion[] {
   )
   const textOf = (id: string | null) => {
     const item = id ? items(doc).get(id) : null
-    return !item ? '' : item.kind === 'frame' ? item.title : item.text
+    if (!item) return ''
+    return item.kind === 'frame' ? item.title : item.kind === 'image' ? item.alt : item.text
   }
   return connectors(doc)
     .all()

@@ -32,12 +32,13 @@ export function RemoteLayer({
   const api = useMemo(() => new BoardApi(boardId, editor.session.options.token), [boardId, editor])
   const [tab, setTab] = useState<Tab | null>(null)
   useEffect(() => {
-    const store = new CatchUpStore(editor.session, boardId)
+    // A viewer (the projector) follows the room live: nothing to catch up on.
+    const store = editor.user.role === 'viewer' ? null : new CatchUpStore(editor.session, boardId)
     setCatchUp(store)
     const stop = publishPresence(editor, boardId)
     return () => {
       stop()
-      store.destroy()
+      store?.destroy()
       setCatchUp(null)
     }
   }, [editor, boardId])

@@ -42,6 +42,8 @@ export class CatchUpStore extends Store<CatchUpState> {
   /** Set while the first look at the board is being taken, slice by slice. */
   private cancelLook: (() => void) | null = null
   private readonly cleanup: (() => void)[] = []
+  /** Set once the changes since the last look were shown; cleared when the page is hidden. */
+  private live = false
 
   constructor(
     private readonly session: BoardSession,
@@ -53,8 +55,10 @@ export class CatchUpStore extends Store<CatchUpState> {
     const doc = session.doc
     const onChange = (changed: Set<string>, origin: unknown) => {
       if (this.now || this.cancelLook) for (const id of changed) this.dirty.add(id)
-      // One's own edits are not news: fold them into the look as they happen.
-      if (origin === LOCAL_ORIGIN && this.seen) {
+      // One's own edits are not news, nor are others' edits made while one is watching
+      // (connected, synced and with the page in view): fold them into the look as they happen.
+      // Catch-up is for what arrives after being away: on the first sync, or while hidden.
+      if (this.seen && (origin === LOCAL_ORIGIN || this.watching())) {
         this.seen = absorb(this.seen, doc, changed)
         this.save()
       }
@@ -68,13 +72,36 @@ export class CatchUpStore extends Store<CatchUpState> {
     }
     session.provider.on('sync', ready)
     this.cleanup.push(() => session.provider.off('sync', ready))
+    // Away from the page or the server: what arrives meanwhile is news again on return.
+    const away = () => {
+      if (document.visibilityState === 'hidden') this.live = false
+      else this.idle(this.settle)
+    }
+    const disconnected = ({ status }: { status: string }) => {
+      if (status !== 'connected') this.live = false
+    }
+    document.addEventListener('visibilitychange', away)
+    session.provider.on('status', disconnected)
+    this.cleanup.push(() => {
+      document.removeEventListener('visibilitychange', away)
+      session.provider.off('status', disconnected)
+    })
     ready()
     if (this.seen) this.idle(this.settle)
   }
 
+  /** Whether changes arriving now are seen as they happen (the board is live and in view). */
+  private watching(): boolean {
+    return this.live && this.session.provider.synced && document.visibilityState === 'visible'
+  }
+
   private readonly settle = (): void => {
     if (!this.now) return this.lookInSlices()
-    if (this.seen) this.recompute()
+    if (this.seen) {
+      this.recompute()
+      // From the first settled look after a sync on, what arrives is watched live.
+      if (this.session.provider.synced) this.live = true
+    }
     // The first visit: everything there once synced is the starting point, nothing is news.
     else if (this.session.provider.synced) this.markAllSeen()
   }

@@ -27,9 +27,11 @@ export function recordLabel(editor: Editor, id: string): string {
   const text =
     item?.kind === 'frame'
       ? item.title
-      : item
-        ? item.text
-        : (editor.connectors.get(id)?.label ?? comments(editor.doc).get(id)?.text ?? '')
+      : item?.kind === 'image'
+        ? item.alt
+        : item
+          ? item.text
+          : (editor.connectors.get(id)?.label ?? comments(editor.doc).get(id)?.text ?? '')
   const line = text.trim().split('\n')[0] ?? ''
   return line.length > 48 ? `${line.slice(0, 47)}…` : line
 }

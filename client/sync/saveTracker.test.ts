@@ -65,3 +65,29 @@ describe('SaveTracker', () => {
     expect(t.count()).toBe(0)
   })
 })
+
+describe('SaveTracker counts changes to records', () => {
+  it('counts many edits of one post-it as one change', () => {
+    const t = new SaveTracker()
+    for (let clock = 1; clock <= 31; clock++) t.recordLocal(7, clock, false, true, ['note-1'])
+    expect(t.state(false)).toEqual({ kind: 'waiting', pending: 1 })
+    t.recordLocal(7, 32, false, true, ['note-2', 'note-1'])
+    expect(t.count()).toBe(2)
+  })
+
+  it('finds the records a transaction changed, at any depth', async () => {
+    const { changedRecords } = await import('./changedRecords.ts')
+    const doc = new Y.Doc()
+    const items = doc.getMap<Y.Map<unknown>>('items')
+    const seen: string[][] = []
+    doc.on('afterTransaction', (tr: Y.Transaction) => seen.push(changedRecords(tr)))
+    const note = new Y.Map<unknown>()
+    const text = new Y.Text()
+    note.set('text', text)
+    items.set('n1', note)
+    text.insert(0, 'hello')
+    note.set('x', 5)
+    items.delete('n1')
+    expect(seen).toEqual([['n1'], ['n1'], ['n1'], ['n1']])
+  })
+})

@@ -15,6 +15,8 @@ export interface PendingChange {
   sentAt: number | null
   /** False for delete-only transactions, which a state vector cannot prove stored. */
   advanced: boolean
+  /** The records it changed; changes to one record count as one change. */
+  records?: string[]
 }
 
 export type SaveState =
@@ -31,8 +33,16 @@ export class SaveTracker {
   }
 
   /** A local transaction happened; `sent` says whether it went straight to the server. */
-  recordLocal(client: number, clock: number, sent: boolean, advanced = true): void {
-    this.pending.push({ client, clock, sentAt: sent ? ++this.seq : null, advanced })
+  recordLocal(
+    client: number,
+    clock: number,
+    sent: boolean,
+    advanced = true,
+    records?: readonly string[],
+  ): void {
+    const change: PendingChange = { client, clock, sentAt: sent ? ++this.seq : null, advanced }
+    if (records && records.length > 0) change.records = [...records]
+    this.pending.push(change)
     this.emit()
   }
 
@@ -62,8 +72,15 @@ export class SaveTracker {
     if (this.pending.length !== before) this.emit()
   }
 
+  /** Changes waiting: records changed (each counted once), plus changes to no known record. */
   count(): number {
-    return this.pending.length
+    const records = new Set<string>()
+    let other = 0
+    for (const p of this.pending) {
+      if (p.records) for (const id of p.records) records.add(id)
+      else other++
+    }
+    return records.size + other
   }
 
   snapshot(): PendingChange[] {
@@ -71,7 +88,7 @@ export class SaveTracker {
   }
 
   state(online: boolean): SaveState {
-    const n = this.pending.length
+    const n = this.count()
     if (n === 0) return { kind: 'saved' }
     return online ? { kind: 'saving', pending: n } : { kind: 'waiting', pending: n }
   }

@@ -30,6 +30,7 @@ import { userSecret } from '../lib/identity.ts'
 import { Store } from '../lib/store.ts'
 import { readStored, writeStored } from '../lib/storage.ts'
 import type { SessionStatus } from './connection.ts'
+import { changedRecords } from './changedRecords.ts'
 import { sendOwnPresenceOnly } from './ownPresence.ts'
 import { SaveTracker, type PendingChange } from './saveTracker.ts'
 
@@ -41,6 +42,7 @@ const pendingSchema = z.array(
     clock: z.number(),
     sentAt: z.number().nullable(),
     advanced: z.boolean(),
+    records: z.array(z.string()).optional(),
   }),
 )
 
@@ -178,7 +180,13 @@ export class BoardSession {
       const before = tr.beforeState.get(id) ?? 0
       const after = tr.afterState.get(id) ?? 0
       if (after === before && tr.deleteSet.clients.size === 0) return
-      this.saves.recordLocal(id, after, this.provider.wsconnected, after > before)
+      this.saves.recordLocal(
+        id,
+        after,
+        this.provider.wsconnected,
+        after > before,
+        changedRecords(tr),
+      )
     }
     this.doc.on('afterTransaction', onTransaction)
     const persist = () => writeStored(this.pendingKey, this.saves.snapshot())

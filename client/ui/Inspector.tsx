@@ -2,12 +2,12 @@
  * The style panel for what is selected: an arrow's line, arrowheads, mark and label; a post-it's
  * process step, who is involved and its tags; a poster's lanes. Each control runs an action.
  */
-import { useSyncExternalStore, type ReactNode } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { setConnectorStyle } from '../actions/connectorStyle.ts'
 import { newLane, setLanes, tidyLane } from '../actions/lanes.ts'
 import { setNoteProps } from '../actions/noteProps.ts'
 import { zoomToFrame } from '../actions/zoom.ts'
-import type { ConnectorRecord, FrameRecord, NoteRecord } from '../../shared/schema/index.ts'
+import type { ConnectorRecord, FrameRecord, Item, NoteRecord } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
@@ -16,21 +16,97 @@ import { TagPicker } from './TagPicker.tsx'
 export function Inspector({ editor }: { editor: Editor }) {
   const selection = useStore(editor.view, (s) => s.selection)
   const editing = useStore(editor.view, (s) => s.editing !== null)
+  const settled = useSettled(selection, editing)
+  useStore(editor.view, (s) => s.camera)
   useSyncExternalStore(editor.items.subscribe, editor.items.getVersion)
   useSyncExternalStore(editor.connectors.subscribe, editor.connectors.getVersion)
-  if (selection.size === 0 || editing) return null
+  if (selection.size === 0 || editing || !settled) return null
   const arrows = editor.selectedConnectors()
   const items = editor.selectedItems()
   const notes = items.filter((i): i is NoteRecord => i.kind === 'note')
   const frame = items.length === 1 && items[0]!.kind === 'frame' ? items[0] : null
   if (!arrows.length && !notes.length && !frame) return null
+  const side = inspectorSide(editor, items)
   return (
-    <aside className="inspector" aria-label={t('inspector-label')} data-testid="inspector">
+    <aside
+      className={`inspector inspector--${side}`}
+      aria-label={t('inspector-label')}
+      data-testid="inspector"
+      data-side={side}
+    >
       {arrows.length > 0 && <ConnectorSection editor={editor} arrows={arrows} />}
       {notes.length > 0 && <NoteSection editor={editor} notes={notes} />}
       {frame && <FrameSection editor={editor} frame={frame} />}
     </aside>
   )
+}
+
+/** How long a selection rests, with no button held, before its panel opens. */
+const SETTLE_MS = 450
+
+/**
+ * Whether the selection has rested: the panel never opens between the two clicks of a
+ * double-click (the second would land in it), nor while a button is held, nor over what was
+ * just written (editing text puts the panel away until the next selection).
+ */
+function useSettled(selection: ReadonlySet<string>, editing: boolean): boolean {
+  const [settled, setSettled] = useState<ReadonlySet<string> | null>(null)
+  const editingRef = useRef(editing)
+  useEffect(() => {
+    editingRef.current = editing
+    if (editing) setSettled(null)
+  }, [editing])
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const wait = () => {
+      if (timer) clearTimeout(timer)
+      timer = editingRef.current ? null : setTimeout(() => setSettled(selection), SETTLE_MS)
+    }
+    const hold = () => {
+      if (timer) clearTimeout(timer)
+      timer = null
+    }
+    wait()
+    window.addEventListener('pointerdown', hold, true)
+    window.addEventListener('pointerup', wait, true)
+    return () => {
+      hold()
+      window.removeEventListener('pointerdown', hold, true)
+      window.removeEventListener('pointerup', wait, true)
+    }
+  }, [selection])
+  return settled === selection
+}
+
+/** The panel's width and margins (panels.css), to keep it off what is being worked on. */
+const PANEL = { width: 300, right: 16, left: 84, top: 64 }
+
+/**
+ * The side the panel docks on: the one that covers less of the selection on screen, and never
+ * the one under the pointer.
+ */
+function inspectorSide(editor: Editor, items: readonly Item[]): 'left' | 'right' {
+  const { camera, size, pointer } = editor.view.get()
+  const right = { x0: size.width - PANEL.right - PANEL.width, x1: size.width - PANEL.right }
+  const left = { x0: PANEL.left, x1: PANEL.left + PANEL.width }
+  const overlap = (band: { x0: number; x1: number }) => {
+    let total = 0
+    for (const i of items) {
+      const x0 = i.x * camera.scale + camera.x
+      const x1 = (i.x + i.w) * camera.scale + camera.x
+      total += Math.max(0, Math.min(x1, band.x1) - Math.max(x0, band.x0))
+    }
+    return total
+  }
+  let side: 'left' | 'right' = overlap(right) <= overlap(left) ? 'right' : 'left'
+  if (pointer) {
+    const px = pointer.x * camera.scale + camera.x
+    const py = pointer.y * camera.scale + camera.y
+    const band = side === 'right' ? right : left
+    if (py >= PANEL.top && px >= band.x0 - 8 && px <= band.x1 + 8)
+      side = side === 'right' ? 'left' : 'right'
+  }
+  return side
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

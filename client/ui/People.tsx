@@ -3,6 +3,7 @@ import { useState, useSyncExternalStore } from 'react'
 import type { Editor } from '../editor/editor.ts'
 import { t, type MessageKey } from '../i18n/i18n.ts'
 import { initials } from '../lib/identity.ts'
+import { Icon } from './icons.tsx'
 import { PersonTime, RecentPeople } from '../remote/PersonTime.tsx'
 
 const MAX_AVATARS = 5
@@ -17,23 +18,24 @@ export function People({ editor, onRename }: { editor: Editor; onRename: () => v
   const everyone = [{ ...editor.user }, ...others]
   return (
     <div className="people">
+      {/* Named by its text (the count), not a label that differs from what it shows. */}
       <button
         type="button"
         className="avatars"
         aria-expanded={open}
-        aria-label={t('people-count', everyone.length)}
         title={t('people-count', everyone.length)}
         data-testid="people"
         data-count={everyone.length}
         onClick={() => setOpen(!open)}
       >
+        <span className="visually-hidden">{t('people-count', everyone.length)}</span>
         {everyone.slice(0, MAX_AVATARS).map((u) => (
-          <span key={u.id} className="avatar" style={{ background: u.color }}>
-            {initials(u.name)}
-          </span>
+          <Avatar key={u.id} user={u} />
         ))}
         {everyone.length > MAX_AVATARS && (
-          <span className="avatar avatar--more">+{everyone.length - MAX_AVATARS}</span>
+          <span className="avatar avatar--more" aria-hidden="true">
+            +{everyone.length - MAX_AVATARS}
+          </span>
         )}
       </button>
       {open && (
@@ -42,9 +44,7 @@ export function People({ editor, onRename }: { editor: Editor; onRename: () => v
           <ul>
             {everyone.map((u) => (
               <li key={u.id}>
-                <span className="avatar avatar--small" style={{ background: u.color }}>
-                  {initials(u.name)}
-                </span>
+                <Avatar user={u} small />
                 <span className="person-name">
                   {u.id === editor.user.id ? t('people-you', u.name) : u.name}
                 </span>
@@ -67,5 +67,29 @@ export function People({ editor, onRename }: { editor: Editor; onRename: () => v
         </div>
       )}
     </div>
+  )
+}
+
+/**
+ * A person's initials in their colour; someone who has not typed a name yet (a guest) gets a
+ * plain figure, not the initials of "Guest 1a2b".
+ */
+function Avatar({
+  user,
+  small = false,
+}: {
+  user: { id: string; name: string; color: string }
+  small?: boolean
+}) {
+  const guest = user.name.trim() === '' || user.name === t('guest-name', user.id.slice(0, 4))
+  return (
+    <span
+      className={`avatar${small ? ' avatar--small' : ''}${guest ? ' avatar--guest' : ''}`}
+      style={{ background: user.color }}
+      aria-hidden="true"
+      data-testid="avatar"
+    >
+      {guest ? <Icon name="person" size={small ? 14 : 16} /> : initials(user.name)}
+    </span>
   )
 }

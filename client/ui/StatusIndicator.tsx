@@ -21,7 +21,9 @@ export function StatusIndicator({ session }: { session: BoardSession }) {
       ? t('save-saved')
       : save.kind === 'saving'
         ? t('save-saving')
-        : t('save-waiting', save.pending)
+        : save.pending === 0
+          ? t('save-waiting-none')
+          : t('save-waiting', save.pending)
   return (
     <div className="status" data-testid="status">
       <span className={`status-dot status-dot--${connection}`} aria-hidden="true" />

@@ -19,6 +19,9 @@ export function useBoardTitle(editor: Editor): string {
   )
 }
 
+/** The element id where other layers put their top-bar controls (through a portal). */
+export const TOPBAR_SLOT = 'topbar-slot'
+
 interface Props {
   editor: Editor
   readOnly: boolean
@@ -55,6 +58,8 @@ export function TopBar({
       {readOnly && <span className="badge">{t('badge-read-only')}</span>}
       <StatusIndicator session={editor.session} />
       <div className="topbar-spacer" />
+      {/* Controls of the board's layers that belong in the bar, not over the canvas. */}
+      <div className="topbar-slot" id={TOPBAR_SLOT} />
       <People editor={editor} onRename={onRename} />
       {onToggleNotes && (
         <button

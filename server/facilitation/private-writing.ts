@@ -6,7 +6,8 @@
  */
 import { addItems, items, SYSTEM_ORIGIN, topZ } from '../../shared/doc/index.ts'
 import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
-import type { Item } from '../../shared/schema/index.ts'
+import { membership, type Rect } from '../../shared/geometry/index.ts'
+import type { FrameRecord, Item } from '../../shared/schema/index.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import type { Room } from '../sync/room.ts'
@@ -45,12 +46,16 @@ export async function revealPrivateNotes(
     const top = topZ(board.doc)
     moved.sort((a, b) => a.createdAt - b.createdAt)
     moved.forEach((n, i) => (n.z = top + i + 1))
+    const onBoard = items(board.doc).all()
+    const frames = onBoard.filter((i): i is FrameRecord => i.kind === 'frame')
+    // Each goes to the poster (and lane) where its author wrote it, and stays on it.
+    const homes = new Map(moved.map((n) => [n.id, homeOf(n, frames)]))
     spreadOut(
       moved,
-      items(board.doc)
-        .all()
-        .filter((i) => i.kind === 'note'),
+      onBoard.filter((i) => i.kind === 'note'),
+      (n) => frames.find((f) => f.id === homes.get(n.id)?.parentId),
     )
+    for (const n of moved) fileUnder(n, homes.get(n.id)!, frames)
     if (moved.length > 0) addItems(board.doc, moved, SYSTEM_ORIGIN)
     for (const [priv, noteIds] of taken) items(priv.doc).delete(noteIds, SYSTEM_ORIGIN)
     await Promise.all([board.flush(), ...privates.map((p) => p.flush())])
@@ -62,15 +67,56 @@ export async function revealPrivateNotes(
 }
 
 /**
- * People writing at once tend to put post-its in the same spot; on the reveal each moves right
- * until it no longer covers most of another, so every one can be read (and voted on).
+ * The poster a private post-it was written on: the one it names, if the board has it, else the
+ * one under it where its author placed it (private writing over the whole board names none).
  */
-export function spreadOut(moved: Item[], existing: readonly Item[]): void {
+export function homeOf(
+  note: Item,
+  frames: readonly FrameRecord[],
+): { parentId: string | null; laneId: string | null } {
+  const named = note.parentId ? frames.find((f) => f.id === note.parentId) : undefined
+  const here = membership(note, frames)
+  if (!named || here.parentId === named.id) return here
+  return { parentId: named.id, laneId: note.kind === 'note' ? note.laneId : null }
+}
+
+/** Files a post-it under its home poster: the lane it lies in now, if it is still on it. */
+function fileUnder(
+  note: Item,
+  home: { parentId: string | null; laneId: string | null },
+  frames: readonly FrameRecord[],
+): void {
+  const now = membership(note, frames)
+  const m = now.parentId === home.parentId ? now : home
+  note.parentId = m.parentId
+  if (note.kind === 'note') note.laneId = m.laneId
+}
+
+const GAP = 20
+
+/**
+ * People writing at once tend to put post-its in the same spot; on the reveal each moves right
+ * until it no longer covers most of another, so every one can be read (and voted on). One whose
+ * home poster `within` gives wraps to the next row inside it rather than leave it.
+ */
+export function spreadOut(
+  moved: Item[],
+  existing: readonly Item[],
+  within: (n: Item) => Rect | undefined = () => undefined,
+): void {
   const placed: Item[] = [...existing]
   const covers = (a: Item, b: Item) =>
     Math.abs(a.x - b.x) < Math.min(a.w, b.w) / 2 && Math.abs(a.y - b.y) < Math.min(a.h, b.h) / 2
   for (const n of moved) {
-    for (let tries = 0; tries < 200 && placed.some((p) => covers(n, p)); tries++) n.x += n.w + 20
+    const box = within(n)
+    for (let tries = 0; tries < 200 && placed.some((p) => covers(n, p)); tries++) {
+      n.x += n.w + GAP
+      if (box && n.x + n.w > box.x + box.w && box.w >= n.w + 2 * GAP) {
+        n.x = box.x + GAP
+        n.y += n.h + GAP
+        if (n.y + n.h > box.y + box.h) n.y = box.y + GAP * 2
+      }
+    }
     placed.push(n)
   }
 }

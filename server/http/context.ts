@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ActivityLog } from '../activity/log.ts'
 import type { ActivityRecorder } from '../activity/recorder.ts'
+import type { ImageStore } from '../images/store.ts'
 import type { LinkRegistry } from '../auth/link-registry.ts'
 import type { LimitSettings } from '../config.ts'
 import type { Logger } from '../logger.ts'
@@ -23,6 +24,8 @@ export interface AppContext {
   publicUrl?: string
   log: Logger
   startedAt: number
+  /** Pictures on boards, stored beside them by content hash. */
+  images: ImageStore
   /** Who changed what, recorded as updates arrive. */
   activity: { log: ActivityLog; recorder: ActivityRecorder }
   metrics: ServerMetrics

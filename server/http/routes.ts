@@ -6,6 +6,8 @@ import type { Route } from './context.ts'
 import { createBoardRoute } from './create-board.ts'
 import { exportBoardRoute } from './export-board.ts'
 import { healthz, metricsRoute, readyz } from './healthz.ts'
+import { getImageRoute } from './image-get.ts'
+import { uploadImageRoute } from './image-upload.ts'
 import { importBoardRoute } from './import-board.ts'
 import { activityRoute } from './activity.ts'
 import { getVersionRoute } from './version-get.ts'
@@ -26,6 +28,8 @@ export const routes: Route[] = [
   { method: 'GET', path: '/api/boards/:id/versions/:vid', handler: getVersionRoute },
   { method: 'POST', path: '/api/boards/:id/versions/:vid/restore', handler: restoreVersionRoute },
   { method: 'GET', path: '/api/boards/:id/activity', handler: activityRoute },
+  { method: 'POST', path: '/api/boards/:id/images', handler: uploadImageRoute },
+  { method: 'GET', path: '/api/boards/:id/images/:hash', handler: getImageRoute },
   { method: 'GET', path: '/api/boards/:id/links', handler: listLinksRoute },
   { method: 'POST', path: '/api/boards/:id/links/:role/rotate', handler: rotateLinkRoute },
   { method: 'PUT', path: '/api/boards/:id/links/:role', handler: setLinkExpiryRoute },

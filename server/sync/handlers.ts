@@ -16,7 +16,7 @@ import {
 } from '../../shared/protocol/messages.ts'
 import type { Connection } from './connection.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
-import { timeFrame } from './facilitation-frames.ts'
+import { myVotesFrame, timeFrame } from './facilitation-frames.ts'
 import type { Room } from './room.ts'
 
 export type MessageHandler = (room: Room, conn: Connection, decoder: decoding.Decoder) => void
@@ -69,7 +69,12 @@ const handleVote: MessageHandler = (room, conn, decoder) => {
   } catch (err) {
     throw malformed(`bad vote request: ${(err as Error).message.slice(0, 80)}`)
   }
-  if (conn.role === 'viewer') throw forbidden('forbidden: viewers do not vote')
+  // A viewer (the projector) gets a refusal, not a closed socket: it must stay on the wall.
+  if (conn.role === 'viewer') {
+    const refusal = { roundId: request.roundId, dots: [], left: 0, error: 'viewers do not vote' }
+    conn.send(myVotesFrame(request.ref === undefined ? refusal : { ...refusal, ref: request.ref }))
+    return
+  }
   if (!room.hooks || room.kind !== 'board') throw forbidden('forbidden: no voting here')
   room.hooks.vote(room, conn, request)
 }

@@ -88,7 +88,7 @@ export interface ProcessMap {
 
 /** What one end of an arrow is attached to, named so that a reader can find it. */
 export interface EndView {
-  kind: 'note' | 'frame' | 'label' | 'point' | 'removed'
+  kind: 'note' | 'frame' | 'label' | 'image' | 'point' | 'removed'
   itemId: string | null
   /** The post-it's or label's text, or the poster's title; '' for a free point. */
   text: string
@@ -486,7 +486,7 @@ function endViewer(byId: Map<string, Item>, frameIds: Set<string>): EndViewer {
     return {
       kind: item.kind,
       itemId: item.id,
-      text: item.kind === 'frame' ? item.title : item.text,
+      text: itemText(item),
       posterId: poster?.id ?? null,
       poster: poster?.title ?? null,
       lane,
@@ -586,7 +586,7 @@ function sourceOf(
     const end = endOf({ itemId: item.id, x: 0, y: 0 })
     return {
       kind: 'note',
-      text: item.kind === 'frame' ? item.title : item.text,
+      text: itemText(item),
       poster: item.kind === 'frame' ? null : end.poster,
     }
   }
@@ -733,7 +733,7 @@ function voteGroups(
 }
 
 const itemText = (item: Item): string =>
-  item.kind === 'frame' ? item.title : item.kind === 'note' ? item.text : item.text
+  item.kind === 'frame' ? item.title : item.kind === 'image' ? item.alt : item.text
 
 /** Position of every item in the export's reading order (posters first, then the rest). */
 function readingRanks(posters: PosterView[], all: Item[]): Map<string, number> {

@@ -445,6 +445,8 @@ function endInline(end: EndView, withPoster = true): Inline[] {
       return [quoted(end.text), ...where('post-it')]
     case 'label':
       return [quoted(end.text), ...where('label')]
+    case 'image':
+      return [t('picture '), quoted(end.text), ...where('picture')]
     case 'frame':
       return [t('poster '), quoted(end.text)]
     case 'point':

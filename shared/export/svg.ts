@@ -4,7 +4,13 @@
  * connectors with arrowheads, hearts and question marks. The client rasterises it for PNG and
  * PDF, so every picture format shows the same thing.
  */
-import type { ConnectorRecord, FrameRecord, Item, NoteRecord } from '../schema/index.ts'
+import type {
+  ConnectorRecord,
+  FrameRecord,
+  ImageRecord,
+  Item,
+  NoteRecord,
+} from '../schema/index.ts'
 import {
   CONNECTOR_STROKE,
   FONT_FAMILY,
@@ -21,6 +27,8 @@ import { estimateWidth, truncate, wrapText, type Measure } from './text-wrap.ts'
 export interface SvgOptions {
   /** Text widths; the browser passes canvas measureText for exact wrapping. */
   measure?: Measure
+  /** Pictures' bytes as data URLs by hash; a picture not in it is drawn as a labelled frame. */
+  images?: ReadonlyMap<string, string>
 }
 
 export interface SvgPicture {
@@ -57,7 +65,7 @@ export function renderSvg(scene: PictureScene, options: SvgOptions = {}): SvgPic
   for (const item of scene.items) if (item.kind === 'frame') parts.push(frame(item, measure))
   for (const c of scene.connectors) parts.push(connector(c, scene))
   for (const item of scene.items) {
-    const drawn = drawAbove(item, scene, measure)
+    const drawn = drawAbove(item, scene, measure, options.images)
     if (drawn) parts.push(drawn)
   }
   if (scene.caption) {
@@ -313,8 +321,15 @@ const attr = (value: string) => xml(value).replace(/"/g, '&quot;')
  * What an item draws above the arrows. Exhaustive over the item kinds: a kind added to the schema
  * and not drawn here is a compile error (noImplicitReturns) and a lint error.
  */
-function drawAbove(item: Item, scene: PictureScene, measure: Measure): string | null {
+function drawAbove(
+  item: Item,
+  scene: PictureScene,
+  measure: Measure,
+  images: ReadonlyMap<string, string> | undefined,
+): string | null {
   switch (item.kind) {
+    case 'image':
+      return picture(item, images?.get(item.hash), measure)
     case 'frame':
       return null // drawn first, under the arrows
     case 'note':
@@ -322,4 +337,16 @@ function drawAbove(item: Item, scene: PictureScene, measure: Measure): string | 
     case 'label':
       return label(item, measure)
   }
+}
+
+/** A photo: embedded when its bytes are at hand (a picture rasterised as an image loads nothing). */
+function picture(p: ImageRecord, dataUrl: string | undefined, measure: Measure): string {
+  const box = `x="${n(p.x)}" y="${n(p.y)}" width="${n(p.w)}" height="${n(p.h)}"`
+  const label = xml(p.alt.trim() || 'Photo')
+  if (dataUrl)
+    return `<image ${box} href="${attr(dataUrl)}" preserveAspectRatio="xMidYMid meet"><title>${label}</title></image>`
+  return (
+    `<rect ${box} fill="#eceff1" stroke="#90a4ae" stroke-dasharray="6 4"/>` +
+    text(p.x + 8, p.y + 20, truncate(p.alt.trim() || 'Photo', p.w - 16, 13, measure), { size: 13 })
+  )
 }

@@ -8,6 +8,7 @@ import { commentType, type CommentRecord } from './comment.ts'
 import { connectorType, type ConnectorRecord } from './connector.ts'
 import { entryType, type EntryRecord } from './entry.ts'
 import { frameType, type FrameRecord } from './frame.ts'
+import { imageType, type ImageRecord } from './image.ts'
 import { labelType, type LabelRecord } from './label.ts'
 import { noteType, type NoteRecord } from './note.ts'
 import { personType, type PersonRecord } from './person.ts'
@@ -31,6 +32,7 @@ export type {
   NoteRecord,
   FrameRecord,
   LabelRecord,
+  ImageRecord,
   ConnectorRecord,
   TagRecord,
   EntryRecord,
@@ -48,6 +50,7 @@ export const itemTypes = {
   note: noteType,
   frame: frameType,
   label: labelType,
+  image: imageType,
 } as const
 
 /** Every record kind, each stored in its own collection of the document. */
@@ -64,7 +67,7 @@ export const recordTypes = {
 
 export type ItemKind = keyof typeof itemTypes
 export type RecordKind = keyof typeof recordTypes
-export type Item = NoteRecord | FrameRecord | LabelRecord
+export type Item = NoteRecord | FrameRecord | LabelRecord | ImageRecord
 export type AnyRecord =
   | Item
   | ConnectorRecord
@@ -114,6 +117,7 @@ export const itemSchema = z.discriminatedUnion('kind', [
   itemTypes.note.schema,
   itemTypes.frame.schema,
   itemTypes.label.schema,
+  itemTypes.image.schema,
 ]) as unknown as z.ZodType<Item>
 
 export function isItemKind(kind: unknown): kind is ItemKind {

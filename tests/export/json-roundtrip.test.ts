@@ -38,6 +38,7 @@ import {
   type EntryRecord,
   type Facilitation,
   type FrameRecord,
+  type ImageRecord,
   type LabelRecord,
   type NoteRecord,
   type PersonRecord,
@@ -123,6 +124,18 @@ const frameArb = fc
 const labelArb = fc
   .tuple(base('label'), fc.record({ text: text(), fontSize: fc.integer({ min: 6, max: 400 }) }))
   .map(([b, l]) => ({ ...b, ...l }) as LabelRecord)
+const imageArb = fc
+  .tuple(
+    base('image'),
+    fc.record({
+      hash: fc.stringMatching(/^[0-9a-f]{64}$/),
+      mime: fc.constantFrom('image/png', 'image/jpeg', 'image/webp'),
+      pixelWidth: fc.integer({ min: 1, max: 8000 }),
+      pixelHeight: fc.integer({ min: 1, max: 8000 }),
+      alt: text(40),
+    }),
+  )
+  .map(([b, i]) => ({ ...b, ...i }) as ImageRecord)
 
 const end = fc.record({ itemId: fc.option(id, { nil: null }), x: coord, y: coord })
 const connectorArb: fc.Arbitrary<ConnectorRecord> = fc.record({
@@ -226,6 +239,7 @@ const arbitraries: { [K in RecordKind]: fc.Arbitrary<RecordOf<K>> } = {
   note: noteArb,
   frame: frameArb,
   label: labelArb,
+  image: imageArb,
   connector: connectorArb,
   tag: tagArb,
   entry: entryArb,

@@ -64,6 +64,8 @@ export class SelectTool implements Tool {
   }
 
   move(e: CanvasPointer) {
+    // A pointer without a place (some touch events) moves nothing.
+    if (!Number.isFinite(e.board.x) || !Number.isFinite(e.board.y)) return
     const ed = this.editor
     const s = this.state
     if (s.name === 'connecting') {
@@ -88,6 +90,7 @@ export class SelectTool implements Tool {
   }
 
   up(e: CanvasPointer) {
+    if (!Number.isFinite(e.board.x) || !Number.isFinite(e.board.y)) return this.cancel()
     const ed = this.editor
     const s = this.state
     this.state = { name: 'idle' }
