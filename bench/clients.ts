@@ -2,6 +2,10 @@
  * Lean benchmark clients: raw `ws` sockets speaking the y-websocket sync protocol (no awareness).
  * A client either holds a Y.Doc (writers, loaders) or none at all (latency receivers, which only
  * read which edits an update carries with Y.parseUpdateMeta).
+ *
+ * A URL with a `hocuspocus` parameter (the document's name) speaks Hocuspocus' framing instead:
+ * every message starts with the document's name, the first one authenticates (with an empty
+ * token), and sync answers may come as type 4 (SyncReply).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -13,6 +17,14 @@ import { MESSAGE_SAVED, MESSAGE_SYNC } from '../shared/protocol/messages.ts'
 const OPEN_TIMEOUT_MS = 15_000
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc())
+/** Hocuspocus message types we read or write besides y-websocket's (sync 0, awareness 1). */
+const HOCUSPOCUS_AUTH = 2
+const HOCUSPOCUS_SYNC_REPLY = 4
+
+/** The Hocuspocus document a URL names, or null for y-websocket framing. */
+export function hocuspocusDocument(url: string): string | null {
+  return new URL(url).searchParams.get('hocuspocus')
+}
 
 export interface ClientOptions {
   /** Applies incoming updates to this doc (unless `applyIncoming` is false) and sends its edits. */
@@ -35,6 +47,8 @@ export class BenchClient {
   readonly synced: Promise<number>
   private resolveSynced!: (now: number) => void
   private readonly ws: WebSocket
+  /** Prefix of every message (the Hocuspocus document's name), empty for y-websocket. */
+  private readonly prefix: Uint8Array
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin !== this) this.send(encodeSync(syncProtocol.messageYjsUpdate, update))
   }
@@ -44,6 +58,8 @@ export class BenchClient {
     private readonly opts: ClientOptions,
   ) {
     this.synced = new Promise((r) => (this.resolveSynced = r))
+    const documentName = hocuspocusDocument(url)
+    this.prefix = documentName === null ? new Uint8Array(0) : encodeString(documentName)
     // Offers permessage-deflate as browsers do; the server decides whether it is used.
     this.ws = new WebSocket(url)
     this.ws.on('message', (data: Buffer) => this.receive(data))
@@ -59,6 +75,7 @@ export class BenchClient {
       const timer = setTimeout(() => reject(new Error(`open timed out: ${url}`)), OPEN_TIMEOUT_MS)
       client.ws.once('open', () => {
         clearTimeout(timer)
+        if (client.prefix.length > 0) client.send(encodeHocuspocusAuth())
         const sv = opts.doc ? Y.encodeStateVector(opts.doc) : EMPTY_STATE_VECTOR
         client.send(encodeSync(syncProtocol.messageYjsSyncStep1, sv))
         resolve(client)
@@ -84,7 +101,9 @@ export class BenchClient {
   }
 
   send(message: Uint8Array): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message)
+    if (this.ws.readyState !== WebSocket.OPEN) return
+    if (this.prefix.length === 0) this.ws.send(message)
+    else this.ws.send(Buffer.concat([this.prefix, message]))
   }
 
   async close(): Promise<void> {
@@ -104,8 +123,9 @@ export class BenchClient {
     const decoder = decoding.createDecoder(
       new Uint8Array(data.buffer, data.byteOffset, data.length),
     )
+    if (this.prefix.length > 0) decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
-    if (type === MESSAGE_SYNC) {
+    if (type === MESSAGE_SYNC || (this.prefix.length > 0 && type === HOCUSPOCUS_SYNC_REPLY)) {
       const sub = decoding.readVarUint(decoder)
       const payload = decoding.readVarUint8Array(decoder)
       if (sub === syncProtocol.messageYjsSyncStep1) {
@@ -133,6 +153,21 @@ function encodeSync(sub: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   encoding.writeVarUint(encoder, sub)
   encoding.writeVarUint8Array(encoder, payload)
+  return encoding.toUint8Array(encoder)
+}
+
+function encodeString(s: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, s)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Hocuspocus' auth message (token type 0, empty token); the document prefix is added by send. */
+function encodeHocuspocusAuth(): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, HOCUSPOCUS_AUTH)
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarString(encoder, '')
   return encoding.toUint8Array(encoder)
 }
 
