@@ -19,7 +19,7 @@ const server = new Server({
   port: Number(process.env.PORT ?? 0),
   quiet: true,
   async onLoadDocument({ documentName, document }) {
-    let stored = null
+    let stored
     try {
       stored = readFileSync(fileOf(documentName))
     } catch {
