@@ -12,7 +12,7 @@ import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { MESSAGE_SAVED, MESSAGE_SYNC } from '../shared/protocol/messages.ts'
+import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from '../shared/protocol/messages.ts'
 
 const OPEN_TIMEOUT_MS = 15_000
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
@@ -37,11 +37,14 @@ export interface ClientOptions {
   onUpdate?: (update: Uint8Array, now: number, step2: boolean, arrived: number) => void
   /** Our server's "stored up to this state vector" message (type 100, only with ?acks=1). */
   onSaved?: (stateVector: Map<number, number>, now: number) => void
+  /** The socket closed (by either side), with its close code. */
+  onClose?: (code: number) => void
 }
 
 export class BenchClient {
   bytesIn = 0
   messagesIn = 0
+  awarenessIn = 0
   closeCode: number | null = null
   /** Resolves with performance.now() when sync step 2 was applied (the provider's 'synced'). */
   readonly synced: Promise<number>
@@ -63,7 +66,10 @@ export class BenchClient {
     // Offers permessage-deflate as browsers do; the server decides whether it is used.
     this.ws = new WebSocket(url)
     this.ws.on('message', (data: Buffer) => this.receive(data))
-    this.ws.on('close', (code) => (this.closeCode = code))
+    this.ws.on('close', (code) => {
+      this.closeCode = code
+      opts.onClose?.(code)
+    })
     this.ws.on('error', () => {})
     opts.doc?.on('update', this.onDocUpdate)
   }
@@ -142,10 +148,28 @@ export class BenchClient {
       }
       this.opts.onUpdate?.(payload, applied, step2, now)
       if (step2) this.resolveSynced(applied)
+    } else if (type === MESSAGE_AWARENESS) {
+      this.awarenessIn++
     } else if (type === MESSAGE_SAVED && this.opts.onSaved) {
       this.opts.onSaved(Y.decodeStateVector(decoding.readVarUint8Array(decoder)), now)
     }
   }
+}
+
+/**
+ * An awareness frame carrying one client's state (y-protocols' encoding: count, then client id,
+ * clock and JSON state per client), for lean clients that hold no Awareness instance.
+ */
+export function encodeAwareness(clientId: number, clock: number, state: unknown): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+  const inner = encoding.createEncoder()
+  encoding.writeVarUint(inner, 1)
+  encoding.writeVarUint(inner, clientId)
+  encoding.writeVarUint(inner, clock)
+  encoding.writeVarString(inner, JSON.stringify(state))
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
+  return encoding.toUint8Array(encoder)
 }
 
 function encodeSync(sub: number, payload: Uint8Array): Uint8Array {

@@ -30,7 +30,7 @@ const CLK_TCK = 100
 export interface Board {
   id: string
   /** WebSocket URL of the board's room; computed on each call, as the port changes on restart. */
-  url(opts?: { acks?: boolean }): string
+  url(opts?: { acks?: boolean; role?: 'facilitator' | 'participant' | 'viewer' }): string
 }
 
 export interface TargetOptions {
@@ -190,12 +190,15 @@ export class Target {
       signal: AbortSignal.timeout(10_000),
     })
     if (res.status !== 201) throw new Error(`POST /api/boards: ${res.status} ${await res.text()}`)
-    const body = (await res.json()) as { id: string; tokens: { participant: string } }
-    const token = encodeURIComponent(body.tokens.participant)
+    const body = (await res.json()) as {
+      id: string
+      tokens: Record<'facilitator' | 'participant' | 'viewer', string>
+    }
     return {
       id: body.id,
       url: (opts) =>
-        `ws://${HOST}:${this.port}/ws/${encodeURIComponent(body.id)}?token=${token}` +
+        `ws://${HOST}:${this.port}/ws/${encodeURIComponent(body.id)}` +
+        `?token=${encodeURIComponent(body.tokens[opts?.role ?? 'participant'])}` +
         (opts?.acks ? '&acks=1' : ''),
     }
   }
