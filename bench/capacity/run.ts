@@ -302,7 +302,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()
   const target = new Target('ours', { outDir, profile: false })
   const steps: StepResult[] = []
-  let board: { items: number; mb: number } | null = null
+  let board: { items: number; mb: number } | null
   try {
     await target.start()
     board = await boardMemory(target)
