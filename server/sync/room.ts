@@ -19,7 +19,8 @@ import { SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import { Connection } from './connection.ts'
-import { awarenessFrame, savedFrame, syncStep1, syncStep2, syncUpdate } from './encode.ts'
+import { savedFrame, syncStep1, syncStep2, syncUpdate } from './encode.ts'
+import { PresenceRelay } from './presence-relay.ts'
 import { dispatch, needsDocument, readSyncStep1 } from './handlers.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
@@ -70,6 +71,8 @@ export class Room {
   private buildTimer: NodeJS.Timeout | null = null
   /** Each connection with the awareness client ids it controls, removed when it closes. */
   private readonly conns = new Map<Connection, Set<number>>()
+  /** Coalesces presence per room and sends each connection what it shows. */
+  private readonly presence = new PresenceRelay(this.awareness, () => this.conns.keys())
   private pending: PendingUpdate[] = []
   private afterStore: (() => void)[] = []
   private flushTimer: NodeJS.Immediate | null = null
@@ -304,8 +307,7 @@ export class Room {
   }
 
   sendAwareness(conn: Connection): void {
-    const clients = [...this.awareness.getStates().keys()]
-    conn.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)))
+    this.presence.sendAll(conn)
   }
 
   /** Resolves once everything applied so far is stored. */
@@ -325,6 +327,7 @@ export class Room {
     this.destroyed = true
     if (this.buildTimer) clearTimeout(this.buildTimer)
     this.ydoc.off('update', this.onDocUpdate)
+    this.presence.destroy()
     this.awareness.destroy()
     this.ydoc.destroy()
   }
@@ -346,10 +349,11 @@ export class Room {
       for (const id of [...added, ...updated]) ids.add(id)
       for (const id of removed) ids.delete(id)
     }
-    const changed = [...added, ...updated, ...removed]
-    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    // Echoed to the sender too: stock clients treat 30 s of silence as a dead connection.
-    for (const conn of this.conns.keys()) conn.send(frame)
+    // Batches go to the sender too: stock clients treat 30 s of silence as a dead connection.
+    this.presence.changed(
+      [...added, ...updated, ...removed],
+      origin instanceof Connection ? origin : null,
+    )
   }
 
   /** Runs `fn` once everything applied so far is stored. */
@@ -401,7 +405,7 @@ export class Room {
     const frame = syncUpdate(mergeUpdates(batch.map((p) => p.update)))
     for (const conn of this.conns.keys()) {
       if (onlyOneSender && senders.has(conn)) continue
-      conn.send(frame)
+      conn.relay(frame, 'update')
     }
   }
 

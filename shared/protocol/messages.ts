@@ -29,6 +29,11 @@ export const CLOSE_FORBIDDEN = 4403
 export const CLOSE_MALFORMED = 4400
 export const CLOSE_NOT_FOUND = 4404
 export const CLOSE_SHUTTING_DOWN = 4503
+/**
+ * The client read too slowly and the server stopped queueing for it: reconnect, and the sync by
+ * state vector brings what it missed. Outside 4400–4499, so clients reconnect.
+ */
+export const CLOSE_BEHIND = 4508
 /** ws closes with 1009 itself when a message exceeds maxPayload. */
 export const CLOSE_TOO_LARGE = 1009
 
