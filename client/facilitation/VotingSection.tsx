@@ -20,7 +20,7 @@ export function VotingSection({ editor, fac }: { editor: Editor; fac: Facilitati
     title: t('fac-round-default-title'),
     scope: 'board' as RoundRecord['scope'],
     dotsPerPerson: 3,
-    allowStacking: true,
+    maxPerItem: 3,
     anonymous: false,
     hideUntilReveal: false,
     deadline: '',
@@ -45,7 +45,7 @@ export function VotingSection({ editor, fac }: { editor: Editor; fac: Facilitati
       scope: draft.scope,
       frameIds,
       dotsPerPerson: draft.dotsPerPerson,
-      allowStacking: draft.allowStacking,
+      maxPerItem: Math.min(draft.maxPerItem, draft.dotsPerPerson),
       anonymous: draft.anonymous,
       hideUntilReveal: draft.hideUntilReveal || draft.anonymous,
       deadline: draft.deadline ? new Date(draft.deadline).getTime() : null,
@@ -91,9 +91,22 @@ export function VotingSection({ editor, fac }: { editor: Editor; fac: Facilitati
             data-testid="round-dots"
           />
         </label>
+        <label>
+          {t('fac-round-stacking')}{' '}
+          <input
+            type="number"
+            min={1}
+            max={100}
+            className="fac-number"
+            value={draft.maxPerItem}
+            onChange={(e) =>
+              set({ maxPerItem: Math.max(1, Math.min(100, Number(e.target.value) || 1)) })
+            }
+            data-testid="round-max-per-item"
+          />
+        </label>
         {(
           [
-            ['allowStacking', 'fac-round-stacking'],
             ['anonymous', 'fac-round-anonymous'],
             ['hideUntilReveal', 'fac-round-hidden'],
           ] as const

@@ -23,7 +23,7 @@ const dot = (id: string, voterId: string, itemId: string): LedgerDot => ({
 
 describe('mayPlace', () => {
   it('keeps to dots per person and stacking', () => {
-    const r = round({ dotsPerPerson: 2, allowStacking: false })
+    const r = round({ dotsPerPerson: 2, maxPerItem: 1 })
     expect(mayPlace(r, note('a'), [], 0)).toEqual({ ok: true })
     expect(mayPlace(r, note('a'), [dot('d1', 'v', 'a')], 0)).toEqual({
       ok: false,

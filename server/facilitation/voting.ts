@@ -30,8 +30,9 @@ export function mayPlace(
   if (!item) return no('no such item')
   if (!inScope(r, item)) return no('this item is not part of the round')
   if (mine.length >= r.dotsPerPerson) return no('no dots left')
-  if (!r.allowStacking && mine.some((d) => d.itemId === item.id))
-    return no('one dot per item in this round')
+  const onItem = mine.filter((d) => d.itemId === item.id).length
+  if (onItem >= r.maxPerItem)
+    return no(r.maxPerItem === 1 ? 'one dot per item in this round' : 'no more dots on this item')
   return { ok: true }
 }
 

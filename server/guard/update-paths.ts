@@ -1,7 +1,7 @@
 /**
- * Where in a board document an incoming update writes or deletes, found without applying it.
- * The role policy uses this to refuse updates that touch what a connection may not change, even
- * when the update was crafted by hand rather than by our client.
+ * What an incoming update writes and deletes in a board document, found without applying it:
+ * each new piece of content with the place it goes to, and each item of the document it deletes.
+ * The schema check uses this to judge updates crafted by hand as well as our client's.
  */
 import * as Y from 'yjs'
 
@@ -9,38 +9,75 @@ import * as Y from 'yjs'
  * A place in the document: the root type's name and the chain of map keys below it (null where a
  * level is a list or text). ['items', 'n1', 'x'] is field x of record n1 in the items collection.
  */
+/** What an item holds (yjs does not export its base class by name). */
+export type Content = Y.Item['content']
+
 export type DocPath = readonly (string | null)[]
 
 export class UnresolvableUpdate extends Error {
   override name = 'UnresolvableUpdate'
 }
 
+/** New content and where it goes. `gone`: its place was deleted (concurrently); it stays unseen. */
+export interface Write {
+  path: DocPath
+  content: Content
+  gone: boolean
+}
+
+/** Content of the document that the update deletes, and where it is. */
+export interface Removal {
+  path: DocPath
+  item: Y.Item
+  gone: boolean
+}
+
+export interface UpdateContents {
+  writes: Write[]
+  removals: Removal[]
+}
+
+interface Place {
+  path: DocPath
+  gone: boolean
+}
+
 type StructLike = Y.Item | Y.GC | Y.Skip
 
-/** Paths written or deleted by `update` against the current state of `doc` (which it does not change). */
-export function touchedPaths(doc: Y.Doc, update: Uint8Array): DocPath[] {
+/** Writes and removals of `update` against the current state of `doc` (which it does not change). */
+export function readUpdate(doc: Y.Doc, update: Uint8Array): UpdateContents {
   const { structs, ds } = Y.decodeUpdate(update)
-  const resolver = new PathResolver(doc, structs)
-  const out: DocPath[] = []
+  const resolver = new PlaceResolver(doc, structs)
+  const writes: Write[] = []
+  const removals: Removal[] = []
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
     // Content the document already holds changes nothing (clients resend it in sync step 2).
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
-    out.push(resolver.pathOfContent(struct))
+    const place = resolver.placeOf(struct)
+    writes.push({ path: place.path, content: struct.content, gone: place.gone })
   }
   ds.clients.forEach((deletes, client) => {
     for (const { clock, len } of deletes) {
-      for (const item of resolver.storeItemsIn(client, clock, len))
-        out.push(resolver.pathOfContent(item))
+      for (const item of resolver.storeItemsIn(client, clock, len)) {
+        const place = resolver.placeOf(item)
+        removals.push({ path: place.path, item, gone: place.gone })
+      }
     }
   })
-  return out
+  return { writes, removals }
 }
 
-class PathResolver {
+/** Every path an update writes or deletes (for tests and diagnostics). */
+export function touchedPaths(doc: Y.Doc, update: Uint8Array): DocPath[] {
+  const { writes, removals } = readUpdate(doc, update)
+  return [...writes, ...removals].map((w) => w.path)
+}
+
+class PlaceResolver {
   /** Structs of the update by client, sorted by clock. */
   private readonly incoming = new Map<number, Y.Item[]>()
-  private readonly memo = new Map<Y.Item, DocPath>()
+  private readonly memo = new Map<Y.Item, Place>()
 
   constructor(
     private readonly doc: Y.Doc,
@@ -55,68 +92,82 @@ class PathResolver {
     for (const list of this.incoming.values()) list.sort((a, b) => a.id.clock - b.id.clock)
   }
 
-  /** The path of the place an item sits in (its parent type plus its map key, if any). */
-  pathOfContent(item: Y.Item): DocPath {
+  /** The place an item sits in (its parent type plus its map key, if any). */
+  placeOf(item: Y.Item): Place {
     const cached = this.memo.get(item)
     if (cached) return cached
     // Items that follow a neighbour carry no parent info in the update: walk the neighbours
     // (iteratively, a long chain must not blow the stack) until one whose place is known.
     const chain: Y.Item[] = []
     let current: Y.Item | null = item
-    let path: DocPath | null = null
-    while (current && !path) {
+    let place: Place | null = null
+    while (current && !place) {
       const known = this.memo.get(current)
       if (known) {
-        path = known
+        place = known
         break
       }
       chain.push(current)
       if (this.isStoreItem(current)) {
-        path = this.storePath(current)
+        place = this.storePlace(current)
       } else if (current.parent !== null) {
-        path = this.explicitPath(current)
+        place = this.explicitPlace(current)
       } else {
         const neighbour: Y.ID | null = current.origin ?? current.rightOrigin
-        current = neighbour ? this.find(neighbour) : null
+        const found: Y.Item | 'gone' | null = neighbour ? this.find(neighbour) : null
+        if (found === 'gone') place = GONE
+        else current = found
       }
     }
-    if (!path) throw new UnresolvableUpdate('an update refers to content this board does not have')
-    for (const c of chain) this.memo.set(c, path)
-    return path
+    if (!place) throw new UnresolvableUpdate('an update refers to content this board does not have')
+    for (const c of chain) this.memo.set(c, place)
+    return place
   }
 
   /** An update item whose parent is named: a root type, or the type made by another item. */
-  private explicitPath(item: Y.Item): DocPath {
+  private explicitPlace(item: Y.Item): Place {
     const parent = item.parent as unknown
     const sub = item.parentSub ?? null
-    if (typeof parent === 'string') return [parent, sub]
+    if (typeof parent === 'string') return { path: [parent, sub], gone: false }
     if (parent instanceof Y.ID) {
       const owner = this.find(parent)
+      if (owner === 'gone') return GONE
       if (!owner) throw new UnresolvableUpdate('an update names a parent this board does not have')
-      return [...this.pathOfContent(owner), sub]
+      if (!(owner.content instanceof Y.ContentType)) {
+        // Its parent was deleted (and collected) meanwhile: Yjs drops what goes into it.
+        if (owner.content instanceof Y.ContentDeleted) return GONE
+        throw new UnresolvableUpdate('an update puts content into something that is not a type')
+      }
+      const up = this.placeOf(owner)
+      return { path: [...up.path, sub], gone: up.gone || owner.deleted }
     }
     throw new UnresolvableUpdate('an update item has no parent')
   }
 
-  /** Path of an item already integrated in the document. */
-  private storePath(item: Y.Item): DocPath {
+  /** Place of an item already integrated in the document. */
+  private storePlace(item: Y.Item): Place {
     const keys: (string | null)[] = []
+    let gone = false
     let type = item.parent as Y.AbstractType<unknown>
     keys.push(item.parentSub ?? null)
     while (type._item) {
+      gone ||= type._item.deleted
       keys.push(type._item.parentSub ?? null)
       type = type._item.parent as Y.AbstractType<unknown>
     }
     keys.push(Y.findRootTypeKey(type))
-    return keys.reverse()
+    return { path: keys.reverse(), gone }
   }
 
   private isStoreItem(item: Y.Item): boolean {
     return item.parent instanceof Y.AbstractType
   }
 
-  /** The item containing `id`, from the update or from the document; null when neither has it. */
-  find(id: Y.ID): Y.Item | null {
+  /**
+   * The item containing `id`, from the update or from the document; 'gone' when the document had
+   * it but has collected it (deleted); null when neither has it.
+   */
+  find(id: Y.ID): Y.Item | 'gone' | null {
     const list = this.incoming.get(id.client)
     const own = list ? containing(list, id.clock) : null
     if (own) return own
@@ -124,8 +175,8 @@ class PathResolver {
     if (!state?.length) return null
     const last = state[state.length - 1]!
     if (id.clock >= last.id.clock + last.length) return null
-    const found = Y.getItem(this.doc.store, id)
-    return found instanceof Y.Item ? found : null
+    const found = state[Y.findIndexSS(state, id.clock)]
+    return found instanceof Y.Item ? found : 'gone'
   }
 
   /** Items of the document in a deleted range (content the document does not have is skipped). */
@@ -144,6 +195,8 @@ class PathResolver {
     return out
   }
 }
+
+const GONE: Place = { path: [], gone: true }
 
 /** Binary search for the item whose clock range holds `clock`. */
 function containing(sorted: readonly Y.Item[], clock: number): Y.Item | null {

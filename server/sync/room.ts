@@ -15,7 +15,8 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
+import { migrateBoard, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
+import { CLOSE_FORBIDDEN } from '../../shared/protocol/messages.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import { Connection } from './connection.ts'
@@ -26,6 +27,7 @@ import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
 import type { ChangeHook } from '../hooks/change.ts'
 import { checkUpdate, type RoomKind } from '../guard/policy.ts'
+import { migrateRecords, staleRecordsIn } from '../guard/migrate.ts'
 import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 
 export interface RoomOptions {
@@ -118,6 +120,9 @@ export class Room {
     this.buildTimer = null
     // One merged update integrates far faster than many small ones applied in turn.
     Y.applyUpdate(this.ydoc, mergeUpdates(stored), LOAD_ORIGIN)
+    // Boards are migrated by the server, as the system, and the change stored and relayed.
+    const migration = migrateBoard(this.ydoc)
+    if (migration === 'migrated') this.log.info('migrated the board to the current schema')
     // Our answers held exactly what is stored: ack it, then ask for what we lack.
     const covered = Y.encodeStateVector(this.ydoc)
     for (const conn of this.joinedEarly) {
@@ -283,18 +288,17 @@ export class Room {
       if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) return
       throw forbidden(`forbidden: ${refusal}`)
     }
-    if (conn.role === 'facilitator' && kind === 'board') {
-      // Facilitators may change anything: no path walk on their fast path.
-      this.options.hooks?.watch(this)
-    } else {
-      const verdict = checkUpdate(conn.role, this.doc, update, kind)
-      if (!verdict.ok) throw forbidden(`forbidden: ${verdict.reason}`)
-    }
+    if (conn.role === 'facilitator' && kind === 'board') this.options.hooks?.watch(this)
+    const verdict = checkUpdate(conn, this.doc, update, kind)
+    if (!verdict.ok) throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
     // The change hook reads what the update changed from its transaction, before observers run.
+    let stale: Y.Map<unknown>[] = []
     this.doc.transact((tr) => {
       Y.applyUpdate(this.doc, update, conn)
       this.options.onChange?.onChange(this, conn, tr)
+      stale = staleRecordsIn(tr)
     }, conn)
+    migrateRecords(this.doc, stale)
   }
 
   /** Applies a change made by the server itself (import, migration); stored and relayed to all. */
@@ -446,6 +450,8 @@ export class Room {
     for (const conn of this.conns.keys()) conn.close(1011, 'storage failure')
   }
 }
+
+const closeWord = (code: number) => (code === CLOSE_FORBIDDEN ? 'forbidden' : 'malformed')
 
 /** Updates stored or relayed together per batch; see onDocUpdate. */
 const MAX_BATCH = 64

@@ -1,17 +1,12 @@
 /**
- * Which parts of a board only facilitators or only the server may change. The server's role
- * policy refuses anyone else's update that touches them; the client hides the controls.
+ * Reading the server-written parts of a board (who voted) and the facilitation switches the
+ * server checks on its hot path. Who may write what is declared in shared/schema.
  */
 import type * as Y from 'yjs'
 import { FACILITATION } from './board-doc.ts'
 
 /** Who has voted in each round (person ids, never what they chose); only the server writes it. */
 const VOTERS = 'voters'
-
-/** Roots only a facilitator connection may change. */
-export const FACILITATOR_ROOTS: readonly string[] = [FACILITATION, 'rounds', 'meta']
-/** Roots only the server writes: dot voting goes through the server, never through the doc. */
-export const SERVER_ROOTS: readonly string[] = ['dots', VOTERS]
 
 /**
  * Who has voted in a round: how many, and for named rounds who (sorted ids), for the

@@ -4,18 +4,22 @@
  */
 import * as Y from 'yjs'
 import {
+  COLLECTION_KINDS,
+  COLLECTION_NAMES,
   SCHEMA_VERSION,
   boardMetaDefaults,
   boardMetaSchema,
   currentRecordVersions,
+  RECORD_KINDS,
   isRecordKind,
-  migrateRecord,
   facilitationDefaults,
   facilitationSchema,
   setupDefaults,
   setupSchema,
   SETUP_TEXT_FIELDS,
+  type AnyRecord,
   type BoardMeta,
+  type CollectionName,
   type CommentRecord,
   type ConnectorRecord,
   type Facilitation,
@@ -24,11 +28,12 @@ import {
   type Item,
   type PersonRecord,
   type RoundRecord,
+  type RecordKind,
   type RecordVersions,
   type Setup,
   type TagRecord,
 } from '../schema/index.ts'
-import { Collection, toPlain, writeFields, type RecordMap, type RecordPatch } from './collection.ts'
+import { Collection, migrateRecordMap, type RecordMap, type RecordPatch } from './collection.ts'
 import { SYSTEM_ORIGIN } from './origins.ts'
 import { applyTextDiff } from './text.ts'
 
@@ -42,28 +47,23 @@ const K_RECORD_VERSIONS = 'recordVersions'
 
 export type ItemMap = RecordMap
 
-/** The record collections of a board, each in its own top-level map. */
-export const items = (doc: Y.Doc) => new Collection<Item>(doc, 'items', ['note', 'frame', 'label'])
-export const connectors = (doc: Y.Doc) =>
-  new Collection<ConnectorRecord>(doc, 'connectors', ['connector'])
-export const tags = (doc: Y.Doc) => new Collection<TagRecord>(doc, 'tags', ['tag'])
-export const entries = (doc: Y.Doc) => new Collection<EntryRecord>(doc, 'entries', ['entry'])
-export const rounds = (doc: Y.Doc) => new Collection<RoundRecord>(doc, 'rounds', ['round'])
-export const dots = (doc: Y.Doc) => new Collection<DotRecord>(doc, 'dots', ['dot'])
+/** A collection of the board by name, holding the kinds the registry puts there. */
+export const collection = <T extends AnyRecord>(doc: Y.Doc, name: CollectionName) =>
+  new Collection<T>(doc, name, COLLECTION_KINDS[name])
+
+export const items = (doc: Y.Doc) => collection<Item>(doc, 'items')
+export const connectors = (doc: Y.Doc) => collection<ConnectorRecord>(doc, 'connectors')
+export const tags = (doc: Y.Doc) => collection<TagRecord>(doc, 'tags')
+export const entries = (doc: Y.Doc) => collection<EntryRecord>(doc, 'entries')
+export const rounds = (doc: Y.Doc) => collection<RoundRecord>(doc, 'rounds')
+export const dots = (doc: Y.Doc) => collection<DotRecord>(doc, 'dots')
 /** Who took part and whether they agreed to be named in exports; keyed by user id. */
-export const people = (doc: Y.Doc) => new Collection<PersonRecord>(doc, 'people', ['person'])
+export const people = (doc: Y.Doc) => collection<PersonRecord>(doc, 'people')
 /** Comment threads on post-its and connectors. */
-export const comments = (doc: Y.Doc) => new Collection<CommentRecord>(doc, 'comments', ['comment'])
-const allCollections = (doc: Y.Doc) => [
-  items(doc),
-  connectors(doc),
-  tags(doc),
-  entries(doc),
-  rounds(doc),
-  dots(doc),
-  people(doc),
-  comments(doc),
-]
+export const comments = (doc: Y.Doc) => collection<CommentRecord>(doc, 'comments')
+/** Every collection the registry declares, in its order. */
+export const allCollections = (doc: Y.Doc): Collection<AnyRecord>[] =>
+  COLLECTION_NAMES.map((name) => collection(doc, name))
 
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META)
 export const itemsMap = (doc: Y.Doc): Y.Map<ItemMap> => items(doc).map
@@ -102,30 +102,39 @@ export function readSchemaVersion(doc: Y.Doc): number | null {
 
 export type MigrationResult = 'current' | 'migrated' | 'empty' | 'newer'
 
-/**
- * Brings a stored document up to the current schema. A document written by a newer app is left
- * untouched ('newer'): the caller shows it read-only rather than guess at its shape.
- */
-export function migrateBoard(doc: Y.Doc): MigrationResult {
+/** What migrateBoard would do, without changing anything (clients show 'newer' read-only). */
+export function schemaState(doc: Y.Doc): { result: MigrationResult; stale: RecordKind[] } {
   const version = readSchemaVersion(doc)
-  if (version === null) return 'empty'
-  if (version > SCHEMA_VERSION) return 'newer'
+  if (version === null) return { result: 'empty', stale: [] }
+  if (version > SCHEMA_VERSION) return { result: 'newer', stale: [] }
   const stored = (metaMap(doc).get(K_RECORD_VERSIONS) ?? {}) as RecordVersions
   const current = currentRecordVersions()
   const newer = Object.keys(stored).some((k) => (stored[k] ?? 0) > (current[k] ?? Infinity))
-  if (newer) return 'newer'
-  const stale = Object.keys(current).filter((k) => (stored[k] ?? 1) < current[k]!)
-  if (version === SCHEMA_VERSION && stale.length === 0) return 'current'
+  if (newer) return { result: 'newer', stale: [] }
+  const stale = RECORD_KINDS.filter((k) => (stored[k] ?? 1) < current[k]!)
+  const result = version === SCHEMA_VERSION && stale.length === 0 ? 'current' : 'migrated'
+  return { result, stale }
+}
+
+/**
+ * Brings a stored document up to the current schema, as the system. Only the server runs it, when
+ * it builds a board's room; clients read older records through the same (idempotent) steps. A
+ * document written by a newer app is left untouched ('newer').
+ */
+export function migrateBoard(doc: Y.Doc): MigrationResult {
+  const { result, stale } = schemaState(doc)
+  if (result !== 'migrated') return result
+  const stored = (metaMap(doc).get(K_RECORD_VERSIONS) ?? {}) as RecordVersions
   doc.transact(() => {
-    for (const collection of allCollections(doc)) {
-      collection.map.forEach((ymap) => {
+    for (const coll of allCollections(doc)) {
+      coll.map.forEach((ymap) => {
         const kind = ymap.get('kind')
-        if (!isRecordKind(kind) || !stale.includes(kind)) return
-        writeFields(ymap, kind, migrateRecord(kind, toPlain(ymap), stored[kind] ?? 1))
+        if (isRecordKind(kind) && stale.includes(kind))
+          migrateRecordMap(ymap, kind, stored[kind] ?? 1)
       })
     }
     metaMap(doc).set(K_SCHEMA_VERSION, SCHEMA_VERSION)
-    metaMap(doc).set(K_RECORD_VERSIONS, current)
+    metaMap(doc).set(K_RECORD_VERSIONS, currentRecordVersions())
   }, SYSTEM_ORIGIN)
   return 'migrated'
 }

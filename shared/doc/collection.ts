@@ -7,6 +7,7 @@
 import * as Y from 'yjs'
 import {
   isRecordKind,
+  migrateRecord,
   recordTypes,
   restoreRecord,
   type AnyRecord,
@@ -151,4 +152,27 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
   return JSON.stringify(a) === JSON.stringify(b)
+}
+
+/**
+ * Migrates one stored record in place: fields the newer shape has are written, fields it no
+ * longer has are removed. A record already of the current shape is left as it is.
+ */
+export function migrateRecordMap(ymap: RecordMap, kind: RecordKind, fromVersion = 1): boolean {
+  const before = toPlain(ymap)
+  const after = migrateRecord(kind, before, fromVersion)
+  let changed = false
+  for (const key of Object.keys(before)) {
+    if (!(key in after)) {
+      ymap.delete(key)
+      changed = true
+    }
+  }
+  for (const [key, value] of Object.entries(after)) {
+    if (!sameValue(before[key], value)) {
+      writeFields(ymap, kind, { [key]: value })
+      changed = true
+    }
+  }
+  return changed
 }

@@ -24,6 +24,12 @@ export type CommentRecord = z.infer<typeof commentSchema>
 
 export const commentType: RecordType<'comment', CommentRecord> = {
   kind: 'comment',
+  collection: 'comments',
+  // Anyone may resolve a thread; what a comment says is its author's.
+  access: {
+    writers: 'anyone',
+    owner: { field: 'authorId', fields: ['text', 'authorName'], deleteByOwnerOnly: true },
+  },
   version: 1,
   schema: commentSchema,
   defaults: () => ({

@@ -46,9 +46,52 @@ export const baseItemShape = {
   locked: z.boolean().optional(),
 }
 
-/** A record kind: its validator, current version, defaults and migrations of plain records. */
+/** The document's record collections: each a top-level Y.Map of id -> record (a Y.Map). */
+export const COLLECTION_NAMES = [
+  'items',
+  'connectors',
+  'tags',
+  'entries',
+  'rounds',
+  'dots',
+  'people',
+  'comments',
+] as const
+export type CollectionName = (typeof COLLECTION_NAMES)[number]
+
+/** Who may write a record kind at all: anyone with an editing link, facilitators, or the server. */
+export type Writers = 'anyone' | 'facilitator' | 'server'
+
+/**
+ * Who may change what in records of a kind, enforced by the server on every update. Facilitators
+ * may do anything anyone may; the server writes what it alone writes through its own origin.
+ */
+export interface RecordAccess<T> {
+  writers: Writers
+  /** Fields only a facilitator may set (e.g. `locked`), even where anyone writes the record. */
+  facilitatorFields?: readonly (keyof T & string)[]
+  /**
+   * Fields only the record's owner may change, and whether only they may delete it. The owner is
+   * the person whose id is in `ownerField` (`id` for a person record, `authorId` for a comment).
+   */
+  owner?: {
+    field: keyof T & string
+    fields: readonly (keyof T & string)[]
+    deleteByOwnerOnly?: boolean
+  }
+}
+
+/** A record kind: its collection, validator, access rules, version, defaults and migrations. */
 export interface RecordType<K extends string, T extends { kind: K }> {
   kind: K
+  /** The top-level map its records live in. */
+  collection: CollectionName
+  access: RecordAccess<T>
+  /**
+   * Fields of older versions that a client may still write (an old client, or an offline copy
+   * made by one); the server accepts them if valid and migrates the record as it arrives.
+   */
+  legacyFields?: Record<string, z.ZodType>
   version: number
   schema: z.ZodObject<Record<string, z.ZodType>> & z.ZodType<T>
   /**
@@ -57,7 +100,12 @@ export interface RecordType<K extends string, T extends { kind: K }> {
    * into records of the older version.
    */
   defaults: () => Omit<T, 'id' | 'kind'>
-  /** migrations[n] turns a version-n record into version n+1. Each returns a new object. */
+  /**
+   * migrations[n] turns a version-n record into version n+1. Each returns a new object and is
+   * idempotent (a record already of the newer shape passes unchanged), because a board can hold
+   * records of both shapes for a while: an old client's offline edits arrive after the server
+   * migrated the board, and readers run every step on what they read.
+   */
   migrations: Record<number, (record: Readonly<Record<string, unknown>>) => Record<string, unknown>>
   /** Names of fields held as collaborative text (Y.Text) in the document. */
   textFields: readonly (keyof T & string)[]

@@ -46,6 +46,8 @@ export type LineStyle = ConnectorRecord['line']
 
 export const connectorType: RecordType<'connector', ConnectorRecord> = {
   kind: 'connector',
+  collection: 'connectors',
+  access: { writers: 'anyone' },
   version: 1,
   schema: connectorSchema,
   defaults: () => ({

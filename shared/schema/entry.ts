@@ -30,6 +30,8 @@ export type EntryRecord = z.infer<typeof entrySchema>
 
 export const entryType: RecordType<'entry', EntryRecord> = {
   kind: 'entry',
+  collection: 'entries',
+  access: { writers: 'anyone' },
   version: 1,
   schema: entrySchema,
   defaults: () => ({

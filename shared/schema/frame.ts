@@ -22,6 +22,8 @@ export type FrameRecord = z.infer<typeof frameSchema>
 
 export const frameType: RecordType<'frame', FrameRecord> = {
   kind: 'frame',
+  collection: 'items',
+  access: { writers: 'anyone', facilitatorFields: ['locked', 'hidden'] },
   version: 1,
   schema: frameSchema,
   defaults: () => ({

@@ -3,7 +3,7 @@
  * module assembles them, owns the schema version, and restores records coming from outside.
  */
 import { z } from 'zod'
-import type { RecordType } from './common.ts'
+import { COLLECTION_NAMES, type CollectionName, type RecordType } from './common.ts'
 import { commentType, type CommentRecord } from './comment.ts'
 import { connectorType, type ConnectorRecord } from './connector.ts'
 import { entryType, type EntryRecord } from './entry.ts'
@@ -19,6 +19,7 @@ export * from './board.ts'
 export * from './presence.ts'
 export * from './setup.ts'
 export * from './facilitation.ts'
+export * from './roots.ts'
 export { CONNECTOR_MARKERS, LINE_STYLES } from './connector.ts'
 export type { ConnectorEnd, ConnectorMarker, LineStyle } from './connector.ts'
 export { NOTE_SECTIONS } from './entry.ts'
@@ -77,6 +78,32 @@ export type RecordOf<K extends RecordKind> = Extract<AnyRecord, { kind: K }>
 export const ITEM_KINDS = Object.keys(itemTypes) as ItemKind[]
 export const RECORD_KINDS = Object.keys(recordTypes) as RecordKind[]
 
+/** The kinds each collection holds, derived from the kinds' declarations. */
+export const COLLECTION_KINDS: Readonly<Record<CollectionName, readonly RecordKind[]>> =
+  Object.fromEntries(
+    COLLECTION_NAMES.map((name) => [
+      name,
+      RECORD_KINDS.filter((k) => recordTypes[k].collection === name),
+    ]),
+  ) as Record<CollectionName, RecordKind[]>
+
+export function isCollectionName(name: unknown): name is CollectionName {
+  return typeof name === 'string' && (COLLECTION_NAMES as readonly string[]).includes(name)
+}
+
+/** The registry's entry for a kind, typed loosely for code that handles every kind alike. */
+export const typeOf = (kind: RecordKind) =>
+  recordTypes[kind] as unknown as RecordType<string, AnyRecord>
+
+/** Every field a record of this kind may hold now, and the older ones a client may still send. */
+export function fieldSchema(kind: RecordKind, field: string): z.ZodType | undefined {
+  const type = typeOf(kind)
+  if (Object.hasOwn(type.schema.shape, field)) return type.schema.shape[field]
+  return type.legacyFields && Object.hasOwn(type.legacyFields, field)
+    ? type.legacyFields[field]
+    : undefined
+}
+
 /** Per-kind versions, stored in the document so that older documents can be migrated. */
 export type RecordVersions = Record<string, number>
 export const currentRecordVersions = (): RecordVersions =>
@@ -95,8 +122,6 @@ export function isItemKind(kind: unknown): kind is ItemKind {
 export function isRecordKind(kind: unknown): kind is RecordKind {
   return typeof kind === 'string' && Object.hasOwn(recordTypes, kind)
 }
-
-const typeOf = (kind: RecordKind) => recordTypes[kind] as unknown as RecordType<string, AnyRecord>
 
 /** Brings a plain record of an older version up to the current one, as a new object. */
 export function migrateRecord(
@@ -132,7 +157,8 @@ export function restoreRecord(raw: unknown, fromVersion?: number): AnyRecord | n
   const type = typeOf(kind)
   let out: Record<string, unknown>
   try {
-    out = migrateRecord(kind, rec, fromVersion ?? type.version)
+    // Every step is idempotent, so a record of unknown version is run through all of them.
+    out = migrateRecord(kind, rec, fromVersion ?? 1)
   } catch {
     return null
   }

@@ -12,6 +12,8 @@ export type LabelRecord = z.infer<typeof labelSchema>
 
 export const labelType: RecordType<'label', LabelRecord> = {
   kind: 'label',
+  collection: 'items',
+  access: { writers: 'anyone', facilitatorFields: ['locked'] },
   version: 1,
   schema: labelSchema,
   defaults: () => ({

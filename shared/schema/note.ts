@@ -24,6 +24,8 @@ export type NoteRecord = z.infer<typeof noteSchema>
 
 export const noteType: RecordType<'note', NoteRecord> = {
   kind: 'note',
+  collection: 'items',
+  access: { writers: 'anyone', facilitatorFields: ['locked'] },
   version: 1,
   schema: noteSchema,
   defaults: () => ({

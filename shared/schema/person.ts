@@ -16,6 +16,12 @@ export type PersonRecord = z.infer<typeof personSchema>
 
 export const personType: RecordType<'person', PersonRecord> = {
   kind: 'person',
+  collection: 'people',
+  // Consent to be named is the person's own: nobody else may give or withdraw it.
+  access: {
+    writers: 'anyone',
+    owner: { field: 'id', fields: ['name', 'named'], deleteByOwnerOnly: true },
+  },
   version: 1,
   schema: personSchema,
   defaults: () => ({ name: '', named: false }),

@@ -13,7 +13,8 @@ export const roundSchema = z.object({
   scope: z.enum(['board', 'frames', 'takeaways']),
   frameIds: z.array(idSchema).max(100),
   dotsPerPerson: z.number().int().min(1).max(100),
-  allowStacking: z.boolean(),
+  /** Most dots one person may put on one item (1: no stacking). Version 1 had a yes/no flag. */
+  maxPerItem: z.number().int().min(1).max(100),
   anonymous: z.boolean(),
   hideUntilReveal: z.boolean(),
   deadline: timestamp.nullable(),
@@ -26,14 +27,17 @@ export type RoundRecord = z.infer<typeof roundSchema>
 
 export const roundType: RecordType<'round', RoundRecord> = {
   kind: 'round',
-  version: 1,
+  collection: 'rounds',
+  access: { writers: 'facilitator' },
+  version: 2,
   schema: roundSchema,
+  legacyFields: { allowStacking: z.boolean() },
   defaults: () => ({
     title: 'Dot voting',
     scope: 'board',
     frameIds: [],
     dotsPerPerson: 3,
-    allowStacking: true,
+    maxPerItem: 3,
     anonymous: false,
     hideUntilReveal: false,
     deadline: null,
@@ -42,8 +46,20 @@ export const roundType: RecordType<'round', RoundRecord> = {
     closedAt: null,
     revealedAt: null,
   }),
-  migrations: {},
+  migrations: { 1: stackingToLimit },
   textFields: [],
+}
+
+/**
+ * Version 1 allowed stacking or not; version 2 says how many dots may stack on one item. Stacking
+ * allowed meant "as many as you have", so it becomes the round's dots per person.
+ */
+function stackingToLimit(record: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { allowStacking, ...rest } = record
+  if (allowStacking === undefined) return { ...rest }
+  if (rest.maxPerItem !== undefined) return rest
+  const perPerson = typeof rest.dotsPerPerson === 'number' ? rest.dotsPerPerson : 3
+  return { ...rest, maxPerItem: allowStacking === false ? 1 : perPerson }
 }
 
 /** One dot a voter placed on an item in a round. */
@@ -59,6 +75,9 @@ export type DotRecord = z.infer<typeof dotSchema>
 
 export const dotType: RecordType<'dot', DotRecord> = {
   kind: 'dot',
+  collection: 'dots',
+  // Dots are placed through the server, which checks each round's rules (type 102).
+  access: { writers: 'server' },
   version: 1,
   schema: dotSchema,
   defaults: () => ({ roundId: 'none', itemId: 'none', voterId: '', createdAt: 0 }),

@@ -12,6 +12,8 @@ export type TagRecord = z.infer<typeof tagSchema>
 
 export const tagType: RecordType<'tag', TagRecord> = {
   kind: 'tag',
+  collection: 'tags',
+  access: { writers: 'anyone' },
   version: 1,
   schema: tagSchema,
   defaults: () => ({ name: 'tag', color: 'blue' }),

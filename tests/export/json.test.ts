@@ -313,7 +313,7 @@ const roundArb: fc.Arbitrary<RoundRecord> = fc.record({
   scope: fc.constantFrom('board', 'frames', 'takeaways'),
   frameIds: fc.array(id, { maxLength: 3 }),
   dotsPerPerson: fc.integer({ min: 1, max: 100 }),
-  allowStacking: fc.boolean(),
+  maxPerItem: fc.integer({ min: 1, max: 100 }),
   anonymous: fc.boolean(),
   hideUntilReveal: fc.boolean(),
   deadline: fc.option(time, { nil: null }),

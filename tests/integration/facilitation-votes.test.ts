@@ -74,7 +74,7 @@ const setRound = (id: string, patch: Partial<RoundRecord>) =>
 
 describe('dot voting through the server', () => {
   it('keeps every one of many concurrent voters to their dots', async () => {
-    const roundId = await openRound({ dotsPerPerson: 3, allowStacking: true })
+    const roundId = await openRound({ dotsPerPerson: 3, maxPerItem: 3 })
     const voters = await Promise.all([1, 2, 3, 4, 5].map(() => participant()))
     // Each sends 6 requests at once, from two connections of the same person for one of them.
     const answers = await Promise.all(
@@ -119,7 +119,7 @@ describe('dot voting through the server', () => {
   })
 
   it('refuses a second dot on one item when stacking is off, and gives a dot back', async () => {
-    const roundId = await openRound({ dotsPerPerson: 3, allowStacking: false })
+    const roundId = await openRound({ dotsPerPerson: 3, maxPerItem: 1 })
     const v = await participant()
     expect((await v.vote({ op: 'place', roundId, itemId: 'n1' })).error).toBeUndefined()
     const again = await v.vote({ op: 'place', roundId, itemId: 'n1' })
