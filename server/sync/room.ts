@@ -77,7 +77,9 @@ export class Room {
   private readonly presence = new PresenceRelay(this.awareness, () => this.conns.keys())
   private pending: PendingUpdate[] = []
   private afterStore: (() => void)[] = []
-  private flushTimer: NodeJS.Immediate | null = null
+  private flushTimer: { cancel(): void } | null = null
+  /** When the last batch was taken to be stored and relayed (performance.now()). */
+  private lastBatchAt = 0
   private chain: Promise<void> = Promise.resolve()
   /** Sequence number of the last update stored for this board. */
   private seq: number
@@ -290,7 +292,8 @@ export class Room {
     }
     if (conn.role === 'facilitator' && kind === 'board') this.options.hooks?.watch(this)
     const verdict = checkUpdate(conn, this.doc, update, kind)
-    if (!verdict.ok) throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
+    if (!verdict.ok)
+      throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
     // The change hook reads what the update changed from its transaction, before observers run.
     let stale: Y.Map<unknown>[] = []
     this.doc.transact((tr) => {
@@ -341,7 +344,7 @@ export class Room {
     this.pending.push({ update, origin: origin instanceof Connection ? origin : null })
     // A bounded batch keeps latency bounded when a backlog arrives in one event-loop turn.
     if (this.pending.length >= MAX_BATCH) this.flushNow()
-    else this.flushTimer ??= setImmediate(this.flushNow)
+    else if (!this.flushTimer) this.scheduleFlush()
   }
 
   private readonly onAwarenessUpdate = (
@@ -366,9 +369,27 @@ export class Room {
     else void this.enqueue(async () => fn())
   }
 
+  /**
+   * The next batch goes at the end of this event-loop turn, or in a big room once its spacing
+   * since the last one passed: relaying a batch costs a send per connection, so spacing them
+   * keeps that work a bounded share of the CPU however many edit at once (at 1,300 sockets,
+   * 40 batches a second: 52,000 sends instead of one per edit per socket).
+   */
+  private scheduleFlush(): void {
+    const wait = this.lastBatchAt + relaySpacingMs(this.conns.size) - performance.now()
+    if (wait <= 0) {
+      const handle = setImmediate(this.flushNow)
+      this.flushTimer = { cancel: () => clearImmediate(handle) }
+    } else {
+      const handle = setTimeout(this.flushNow, wait)
+      this.flushTimer = { cancel: () => clearTimeout(handle) }
+    }
+  }
+
   private readonly flushNow = (): void => {
-    if (this.flushTimer) clearImmediate(this.flushTimer)
+    this.flushTimer?.cancel()
     this.flushTimer = null
+    this.lastBatchAt = performance.now()
     const batch = this.pending
     const callbacks = this.afterStore
     this.pending = []
@@ -455,6 +476,11 @@ const closeWord = (code: number) => (code === CLOSE_FORBIDDEN ? 'forbidden' : 'm
 
 /** Updates stored or relayed together per batch; see onDocUpdate. */
 const MAX_BATCH = 64
+/** Spacing of batches per connection in the room (a send costs ~5-10 µs), and at most. */
+const RELAY_SPACING_PER_CONNECTION_MS = 0.02
+const MAX_RELAY_SPACING_MS = 25
+const relaySpacingMs = (connections: number) =>
+  Math.min(MAX_RELAY_SPACING_MS, connections * RELAY_SPACING_PER_CONNECTION_MS)
 
 const mergeUpdates = (updates: readonly Uint8Array[]): Uint8Array =>
   updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[])
