@@ -14,7 +14,7 @@ import { combineFanout, runFanout, type FanoutConfig } from './scenarios/fanout.
 import { killAllChildren, REPO_ROOT, Target, TARGET_NAMES, type TargetName } from './servers.ts'
 import { round } from './stats.ts'
 
-const TIME_LIMIT_MS = 280_000
+const TIME_LIMIT_MS = 420_000
 const env = (name: string, fallback: number) => {
   const v = Number(process.env[name])
   return Number.isFinite(v) && v > 0 ? v : fallback

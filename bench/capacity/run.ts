@@ -35,7 +35,7 @@ const config = {
   maxEditors: env('BENCH_CAPACITY_MAX_EDITORS', QUICK ? 40 : 600),
   viewersPerEditor: env('BENCH_CAPACITY_VIEWERS_PER_EDITOR', 10 / 3),
   /** Narrowing steps between the last size that passed and the first that failed. */
-  bisectSteps: env('BENCH_CAPACITY_BISECT', QUICK ? 1 : 2),
+  bisectSteps: Number(process.env.BENCH_CAPACITY_BISECT ?? (QUICK ? 1 : 2)) || 0,
   editEveryMs: 2_000,
   cursorHz: 10,
   probeEveryMs: 100,
@@ -302,7 +302,7 @@ async function main(): Promise<void> {
   const outDir = join(REPO_ROOT, 'bench', 'results')
   mkdirSync(outDir, { recursive: true })
   const loadBefore = loadavg()
-  const target = new Target('ours', { outDir, profile: false })
+  const target = new Target('ours', { outDir, profile: process.env.BENCH_PROFILE === '1' })
   const steps: StepResult[] = []
   let board: { items: number; mb: number } | null
   try {
