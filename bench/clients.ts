@@ -9,6 +9,7 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import type { Socket } from 'node:net'
 import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -104,6 +105,30 @@ export class BenchClient {
 
   get bufferedAmount(): number {
     return this.ws.bufferedAmount
+  }
+
+  /**
+   * Reads at most `bytesPerSec` from now on (a client on a slow link): the socket is paused
+   * whenever the budget of the current 100 ms is spent. Returns a function that stops throttling.
+   */
+  throttle(bytesPerSec: number): () => void {
+    const socket = (this.ws as unknown as { _socket: Socket })._socket
+    const slice = bytesPerSec / 10
+    let budget = slice
+    const onData = (chunk: Buffer) => {
+      budget -= chunk.length
+      if (budget <= 0) socket.pause()
+    }
+    socket.on('data', onData)
+    const timer = setInterval(() => {
+      budget = Math.min(budget + slice, slice)
+      if (budget > 0) socket.resume()
+    }, 100)
+    return () => {
+      clearInterval(timer)
+      socket.off('data', onData)
+      socket.resume()
+    }
   }
 
   send(message: Uint8Array): void {

@@ -38,6 +38,9 @@ const config = {
   bisectSteps: Number(process.env.BENCH_CAPACITY_BISECT ?? (QUICK ? 1 : 2)) || 0,
   editEveryMs: 2_000,
   cursorHz: 10,
+  /** The last room: the knee (300 editors at most) with 10 % more clients on 64 kbit/s links. */
+  throttledShare: 0.1,
+  throttleBytesPerSec: 8_000,
   probeEveryMs: 100,
   p95LimitMs: 50,
 }
@@ -55,6 +58,10 @@ interface StepResult {
   lost: number
   dropped: number
   closeCodes: number[]
+  /** Clients on slow links in this room, and how many of them the server closed. */
+  throttled: number
+  throttledClosed: number
+  throttledCloseCodes: number[]
   /** Server: share of one core over the measured time, peak and mean RSS. */
   serverCpuShare: number
   serverRssMbPeak: number
@@ -185,9 +192,10 @@ async function openProbe(board: Board) {
   }
 }
 
-async function measureRoom(target: Target, editors: number): Promise<StepResult> {
+async function measureRoom(target: Target, editors: number, throttled = 0): Promise<StepResult> {
   const viewers = Math.round(editors * config.viewersPerEditor)
-  say(`room of ${editors} editors + ${viewers} viewers…`)
+  const slow = throttled > 0 ? ` + ${throttled} on slow links` : ''
+  say(`room of ${editors} editors + ${viewers} viewers${slow}…`)
   const board = await target.newBoard()
   const rssBefore = procStat(target.pid).rssBytes
   const workers = Array.from({ length: config.workers }, () => new Worker())
@@ -205,6 +213,8 @@ async function measureRoom(target: Target, editors: number): Promise<StepResult>
           viewers: share(viewers, i),
           editEveryMs: config.editEveryMs,
           cursorHz: config.cursorHz,
+          throttled: share(throttled, i),
+          throttleBytesPerSec: config.throttleBytesPerSec,
         }),
       ),
     )
@@ -228,7 +238,7 @@ async function measureRoom(target: Target, editors: number): Promise<StepResult>
     const reports = await Promise.all(workers.map((w) => w.stop()))
     const sum = (f: (r: WorkerReport) => number) => reports.reduce((n, r) => n + f(r), 0)
     const dropped = sum((r) => r.dropped) + probed.dropped
-    const sockets = editors + viewers + 3
+    const sockets = editors + viewers + throttled + 3
     const rssMean = rss.reduce((a, b) => a + b, 0) / Math.max(1, rss.length)
     // Counters cover the whole life of the load processes; rates use warm-up plus measure time.
     const liveSec = (wall + config.warmupMs) / 1000
@@ -241,6 +251,9 @@ async function measureRoom(target: Target, editors: number): Promise<StepResult>
       lost: probed.lost,
       dropped,
       closeCodes: reports.flatMap((r) => r.closeCodes).slice(0, 10),
+      throttled,
+      throttledClosed: sum((r) => r.throttledClosed),
+      throttledCloseCodes: [...new Set(reports.flatMap((r) => r.throttledCloseCodes))],
       serverCpuShare: round((server1.cpuMs - server0.cpuMs) / wall, 3),
       serverRssMbPeak: round(Math.max(...rss) / 2 ** 20, 1),
       serverRssMbMean: round(rssMean / 2 ** 20, 1),
@@ -304,6 +317,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()
   const target = new Target('ours', { outDir, profile: process.env.BENCH_PROFILE === '1' })
   const steps: StepResult[] = []
+  let throttledStep: StepResult | null
   let board: { items: number; mb: number } | null
   try {
     await target.start()
@@ -330,6 +344,11 @@ async function main(): Promise<void> {
       if (r.passed) pass = mid
       else fail = mid
     }
+    // Memory stays bounded when a tenth of the clients read slowly (they are closed, not fed).
+    const base = steps.filter((s) => s.passed).sort((a, b) => b.editors - a.editors)[0]
+    const size = Math.min(base?.editors ?? config.firstEditors, 300)
+    const sockets = size + Math.round(size * config.viewersPerEditor)
+    throttledStep = await measureRoom(target, size, Math.round(sockets * config.throttledShare))
   } finally {
     await target.dispose()
   }
@@ -354,8 +373,9 @@ async function main(): Promise<void> {
     },
     goalMet: steps.some((s) => s.passed && s.editors >= 300 && s.viewers >= 1000),
     steps,
+    throttled: throttledStep,
   }
-  printSteps(steps, report.knee, board)
+  printSteps(throttledStep ? [...steps, throttledStep] : steps, report.knee, board)
   const json = JSON.stringify(report, null, 2)
   writeFileSync(join(outDir, 'capacity.json'), json + '\n')
   process.stdout.write(json + '\n')
@@ -384,6 +404,8 @@ function printSteps(
     ...steps.map((s) => [
       s.editors,
       s.viewers,
+      s.throttled,
+      s.throttledClosed,
       s.latency.p50Ms,
       s.latency.p95Ms,
       s.latency.p99Ms,

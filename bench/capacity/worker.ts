@@ -19,6 +19,9 @@ export interface WorkerTask {
   viewers: number
   editEveryMs: number
   cursorHz: number
+  /** Viewers (besides `viewers`) that read at most `throttleBytesPerSec`: clients on slow links. */
+  throttled: number
+  throttleBytesPerSec: number
 }
 
 export interface WorkerReport {
@@ -26,6 +29,9 @@ export interface WorkerReport {
   /** Sockets the server closed while the load ran (any close we did not ask for). */
   dropped: number
   closeCodes: number[]
+  /** Throttled sockets the server closed (expected: CLOSE_BEHIND), not counted as dropped. */
+  throttledClosed: number
+  throttledCloseCodes: number[]
   edits: number
   cursorMoves: number
   bytesIn: number
@@ -45,6 +51,8 @@ async function run(task: WorkerTask): Promise<void> {
     opened: 0,
     dropped: 0,
     closeCodes: [],
+    throttledClosed: 0,
+    throttledCloseCodes: [],
     edits: 0,
     cursorMoves: 0,
     bytesIn: 0,
@@ -65,7 +73,19 @@ async function run(task: WorkerTask): Promise<void> {
     20,
   )
   const viewers = await openMany(task.viewers, task.viewerUrl, () => ({ onClose }), 25)
-  const all = [...editors, ...viewers]
+  const onThrottledClose = (code: number) => {
+    if (stopping) return
+    report.throttledClosed++
+    if (report.throttledCloseCodes.length < 20) report.throttledCloseCodes.push(code)
+  }
+  const slow = await openMany(
+    task.throttled,
+    task.viewerUrl,
+    () => ({ onClose: onThrottledClose }),
+    25,
+  )
+  for (const c of slow) c.throttle(task.throttleBytesPerSec)
+  const all = [...editors, ...viewers, ...slow]
   report.opened = all.length
 
   const noteOf = (i: number) => `cap-${task.index}-${i}`
