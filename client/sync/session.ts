@@ -14,7 +14,7 @@ import {
   items,
   LOCAL_ORIGIN,
   metaMap,
-  migrateBoard,
+  schemaState,
   tags,
 } from '../../shared/doc/index.ts'
 import {
@@ -118,7 +118,7 @@ export class BoardSession {
   private onLoaded(): void {
     if (this.status.get().loaded) return
     performance.mark('board:loaded')
-    this.status.set({ loaded: true, newerSchema: migrateBoard(this.doc) === 'newer' })
+    this.status.set({ loaded: true, newerSchema: schemaState(this.doc).result === 'newer' })
   }
 
   private installHandlers(): void {
@@ -149,7 +149,9 @@ export class BoardSession {
   /**
    * Applies (part of) the server's answer to our sync step 1, which can be the whole board,
    * without the doc's 'update' listeners: Yjs would re-encode all of it for them, and neither
-   * needs that. The provider never echoes the server's own updates; the local copy stores the
+   * needs that. Those listeners are the providers' own (`_updateHandler`, `_storeUpdate`), not
+   * public API: both packages are pinned to exact versions, and internals.test.ts fails when an
+   * upgrade changes them. The provider never echoes the server's own updates; the local copy stores the
    * bytes as they came (one still opening stores the whole document when it has opened).
    */
   private applyQuietly(update: Uint8Array, apply: () => void): void {

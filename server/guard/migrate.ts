@@ -7,21 +7,30 @@ import * as Y from 'yjs'
 import { isCollectionName, isRecordKind, recordTypes } from '../../shared/schema/index.ts'
 import { migrateRecordMap, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
 
-/** Records changed in `tr` that still hold a field of an older version of their kind. */
+/** Records changed or added in `tr` that still hold a field of an older version of their kind. */
 export function staleRecordsIn(tr: Y.Transaction): Y.Map<unknown>[] {
-  const out: Y.Map<unknown>[] = []
+  const candidates = new Set<Y.Map<unknown>>()
   for (const [type, keys] of tr.changed) {
-    if (!(type instanceof Y.Map) || !type._item) continue
-    const parent = type._item.parent as Y.AbstractType<unknown>
-    if (parent._item || !isCollectionName(Y.findRootTypeKey(parent))) continue
-    const kind = type.get('kind')
-    const legacy = isRecordKind(kind) ? recordTypes[kind].legacyFields : undefined
-    if (!legacy) continue
-    const touched = keys.has(null as unknown as string) ? [...type.keys()] : [...keys]
-    if (touched.some((k) => k !== null && Object.hasOwn(legacy, k)) || keys.has('kind'))
-      out.push(type)
+    if (!(type instanceof Y.Map)) continue
+    if (!type._item) {
+      // A collection: records added in this transaction are not listed as changed themselves.
+      if (!isCollectionName(Y.findRootTypeKey(type))) continue
+      for (const key of keys) {
+        const child = key === null ? undefined : type.get(key)
+        if (child instanceof Y.Map) candidates.add(child)
+      }
+    } else {
+      const parent = type._item.parent as Y.AbstractType<unknown>
+      if (!parent._item && isCollectionName(Y.findRootTypeKey(parent))) candidates.add(type)
+    }
   }
-  return out
+  return [...candidates].filter(hasLegacyFields)
+}
+
+function hasLegacyFields(ymap: Y.Map<unknown>): boolean {
+  const kind = ymap.get('kind')
+  const legacy = isRecordKind(kind) ? recordTypes[kind].legacyFields : undefined
+  return legacy !== undefined && Object.keys(legacy).some((field) => ymap.has(field))
 }
 
 /** Migrates the given records in one system change (stored and relayed like any other). */

@@ -5,33 +5,31 @@
  */
 import type * as Y from 'yjs'
 import {
-  connectors,
-  dots,
-  entries,
+  allCollections,
+  collection,
+  FACILITATION,
   initBoard,
-  items,
-  people,
+  readFacilitation,
   readMeta,
   readSchemaVersion,
   readSetup,
-  rounds,
   scribeNotes,
   scribeScopes,
-  tags,
+  updateFacilitation,
   updateSetup,
-  type Collection,
 } from '../doc/index.ts'
 import {
+  COLLECTION_NAMES,
   SCHEMA_VERSION,
   SchemaError,
   currentRecordVersions,
+  facilitationDefaults,
   formatIssues,
   isRecordKind,
   migrateRecord,
   parseRecord,
   recordTypes,
   type AnyRecord,
-  type RecordKind,
 } from '../schema/index.ts'
 import {
   EXPORT_TYPE,
@@ -55,24 +53,11 @@ export interface JsonExportOptions {
   now?: Date
 }
 
-/** The collection each record kind is stored in, in export order. */
-const COLLECTIONS: [(doc: Y.Doc) => Collection<AnyRecord>, RecordKind[]][] = [
-  [items as (doc: Y.Doc) => Collection<AnyRecord>, ['note', 'frame', 'label']],
-  [connectors as (doc: Y.Doc) => Collection<AnyRecord>, ['connector']],
-  [tags as (doc: Y.Doc) => Collection<AnyRecord>, ['tag']],
-  [entries as (doc: Y.Doc) => Collection<AnyRecord>, ['entry']],
-  [rounds as (doc: Y.Doc) => Collection<AnyRecord>, ['round']],
-  [dots as (doc: Y.Doc) => Collection<AnyRecord>, ['dot']],
-  [people as (doc: Y.Doc) => Collection<AnyRecord>, ['person']],
-]
-
-const collectionOf = (kind: RecordKind) =>
-  COLLECTIONS.findIndex(([, kinds]) => kinds.includes(kind))
-
 export function buildExport(doc: Y.Doc, options: JsonExportOptions = {}): BoardExport {
   const named = options.namedAuthors ?? namedInDoc(doc)
   // A person record names someone: it leaves the board only when they may be named.
-  const records = COLLECTIONS.flatMap(([coll]) => coll(doc).all().sort(byId))
+  const records = allCollections(doc)
+    .flatMap((coll) => coll.all().sort(byId))
     .filter((r) => r.kind !== 'person' || visibleAuthor(r.id, named) !== null)
     .map(canonical)
   const scribe: BoardExport['board']['scribe'] = {}
@@ -90,6 +75,7 @@ export function buildExport(doc: Y.Doc, options: JsonExportOptions = {}): BoardE
       recordVersions: currentRecordVersions(),
       meta: readMeta(doc),
       setup: readSetup(doc),
+      facilitation: readFacilitation(doc),
       records: hideAuthors(records, named),
       scribe,
     },
@@ -166,28 +152,26 @@ export function importJson(doc: Y.Doc, data: unknown, origin: unknown = null): I
   const records = file.board.records.map((raw, i) => validateRecord(raw, i, file))
   const seen = new Set<string>()
   for (const r of records) {
-    const key = `${collectionOf(r.kind)}:${r.id}`
+    const key = `${recordTypes[r.kind].collection}:${r.id}`
     if (seen.has(key)) throw new SchemaError(`records: duplicate ${r.kind} id "${r.id}"`)
     seen.add(key)
   }
 
   doc.transact(() => {
-    for (const [coll] of COLLECTIONS) {
-      const c = coll(doc)
-      c.delete([...c.map.keys()], origin)
-    }
+    // Every collection the registry declares is replaced as a whole, comments included.
+    for (const coll of allCollections(doc)) coll.delete([...coll.map.keys()], origin)
     for (const scope of scribeScopes(doc)) {
       const fragment = scribeNotes(doc, scope)
       fragment.delete(0, fragment.length)
     }
     initBoard(doc, file.board.meta)
     updateSetup(doc, file.board.setup, origin)
-    COLLECTIONS.forEach(([coll], index) => {
-      coll(doc).add(
-        records.filter((r) => collectionOf(r.kind) === index),
-        origin,
-      )
-    })
+    doc.getMap(FACILITATION).clear()
+    updateFacilitation(doc, file.board.facilitation ?? facilitationDefaults(), origin)
+    for (const name of COLLECTION_NAMES) {
+      const group = records.filter((r) => recordTypes[r.kind].collection === name)
+      if (group.length) collection(doc, name).add(group, origin)
+    }
     for (const [scope, nodes] of Object.entries(file.board.scribe)) {
       writeNodes(scribeNotes(doc, scope), nodes)
     }

@@ -4,31 +4,12 @@
  * Yjs history; everyone receives the restore like any other edit.
  */
 import type * as Y from 'yjs'
-import {
-  comments,
-  connectors,
-  entries,
-  items,
-  tags,
-  type Collection,
-  type RecordPatch,
-  writeFields,
-} from '../doc/index.ts'
-import type { AnyRecord } from '../schema/index.ts'
+import { collection, type Collection, type RecordPatch, writeFields } from '../doc/index.ts'
+import type { AnyRecord, CollectionName } from '../schema/index.ts'
 import { RESTORED_COLLECTIONS } from './types.ts'
 
-type CollectionName = (typeof RESTORED_COLLECTIONS)[number]
-
-const factories: Record<CollectionName, (doc: Y.Doc) => Collection<AnyRecord>> = {
-  items,
-  connectors,
-  tags,
-  entries,
-  comments,
-}
-
 export const restoredCollections = (doc: Y.Doc): [CollectionName, Collection<AnyRecord>][] =>
-  RESTORED_COLLECTIONS.map((name) => [name, factories[name](doc)])
+  RESTORED_COLLECTIONS.map((name) => [name, collection(doc, name)])
 
 export interface RestoreResult {
   added: string[]

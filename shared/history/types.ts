@@ -3,7 +3,13 @@
  * panels. Neither lives in the board document: versions and activity are stored beside it.
  */
 import { z } from 'zod'
-import { idSchema, shortText, timestamp } from '../schema/index.ts'
+import {
+  COLLECTION_NAMES,
+  idSchema,
+  shortText,
+  timestamp,
+  type CollectionName,
+} from '../schema/index.ts'
 
 /** A named version of a board ("End of Part I"); its state is stored as a full copy. */
 export const versionInfoSchema = z.object({
@@ -42,4 +48,6 @@ export const activityEntrySchema = z.object({
 export type ActivityEntry = z.infer<typeof activityEntrySchema>
 
 /** Restore never rewinds votes, rounds or consent to be named: those are not board content. */
-export const RESTORED_COLLECTIONS = ['items', 'connectors', 'tags', 'entries', 'comments'] as const
+const NOT_RESTORED: readonly CollectionName[] = ['rounds', 'dots', 'people']
+/** Every other collection the registry declares is brought back by a restore. */
+export const RESTORED_COLLECTIONS = COLLECTION_NAMES.filter((name) => !NOT_RESTORED.includes(name))
