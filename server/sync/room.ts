@@ -80,6 +80,7 @@ export class Room {
   private flushTimer: { cancel(): void } | null = null
   /** When the last batch was taken to be stored and relayed (performance.now()). */
   private lastBatchAt = 0
+  private compactTimer: NodeJS.Timeout | null = null
   private chain: Promise<void> = Promise.resolve()
   /** Sequence number of the last update stored for this board. */
   private seq: number
@@ -317,12 +318,13 @@ export class Room {
     this.presence.sendAll(conn)
   }
 
-  /** Resolves once everything applied so far is stored. */
-  flush(): Promise<void> {
-    return new Promise((resolve) => {
+  /** Resolves once everything applied so far is stored (and a compaction due is done). */
+  async flush(): Promise<void> {
+    await new Promise<void>((resolve) => {
       this.whenStored(resolve)
       this.flushNow()
     })
+    if (this.sinceSnapshot >= this.options.compactEvery) await this.enqueue(() => this.compact())
   }
 
   /** Final store and compaction, then frees the document. */
@@ -333,6 +335,7 @@ export class Room {
     })
     this.destroyed = true
     if (this.buildTimer) clearTimeout(this.buildTimer)
+    if (this.compactTimer) clearTimeout(this.compactTimer)
     this.ydoc.off('update', this.onDocUpdate)
     this.presence.destroy()
     this.awareness.destroy()
@@ -415,8 +418,28 @@ export class Room {
         // After storeFailed has closed the connections, so nothing unstored goes out.
         for (const fn of callbacks) fn()
       }
-      if (this.sinceSnapshot >= this.options.compactEvery) await this.compact()
+      this.compactWhenDue()
     })
+  }
+
+  /**
+   * Compaction (encoding the whole board, compressing and writing it) holds up the store chain,
+   * and with it every relay behind it: it waits for a quiet moment (no batch for COMPACT_QUIET_MS)
+   * unless the log has grown to twice the threshold.
+   */
+  private compactWhenDue(): void {
+    const every = this.options.compactEvery
+    if (this.sinceSnapshot >= 2 * every) void this.enqueue(() => this.compact())
+    else if (this.sinceSnapshot >= every)
+      this.compactTimer ??= setTimeout(this.compactIfQuiet, COMPACT_QUIET_MS).unref()
+  }
+
+  private readonly compactIfQuiet = (): void => {
+    this.compactTimer = null
+    if (this.destroyed || this.sinceSnapshot < this.options.compactEvery) return
+    const quietFor = performance.now() - this.lastBatchAt
+    if (quietFor >= COMPACT_QUIET_MS) void this.enqueue(() => this.compact())
+    else this.compactTimer = setTimeout(this.compactIfQuiet, COMPACT_QUIET_MS - quietFor).unref()
   }
 
   /**
@@ -474,6 +497,8 @@ export class Room {
 
 const closeWord = (code: number) => (code === CLOSE_FORBIDDEN ? 'forbidden' : 'malformed')
 
+/** A due compaction waits for this long without a batch; see compactWhenDue. */
+const COMPACT_QUIET_MS = 500
 /** Updates stored or relayed together per batch; see onDocUpdate. */
 const MAX_BATCH = 64
 /** Spacing of batches per connection in the room (a send costs ~5-10 µs), and at most. */
