@@ -12,14 +12,5 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
-/** A file name stem from a title: "How do we work together" -> how-do-we-work-together. */
-export function fileStem(title: string, fallback = 'board'): string {
-  const stem = title
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '')
-  return stem || fallback
-}
+/** File name stems come from the same rule as the text exports' picture suggestions. */
+export { fileStem } from '../../shared/export/model.ts'

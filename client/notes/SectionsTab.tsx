@@ -4,12 +4,24 @@
  * Question-mark arrows and bold scribe points are offered as candidates.
  */
 import { useState } from 'react'
-import { connectors, entries, readSetup } from '../../shared/doc/index.ts'
-import { NOTE_SECTIONS, type EntryRecord, type NoteSection } from '../../shared/schema/index.ts'
+import {
+  connectors,
+  entries,
+  LOCAL_ORIGIN,
+  readSetup,
+  updateSetup,
+} from '../../shared/doc/index.ts'
+import {
+  NOTE_SECTIONS,
+  type EntryLayout,
+  type EntryRecord,
+  type NoteSection,
+} from '../../shared/schema/index.ts'
 import { fitBounds } from '../canvas/viewport.ts'
 import type { Editor } from '../editor/editor.ts'
 import { t, type MessageKey } from '../i18n/i18n.ts'
 import { addEntries, removeEntry, updateEntry, type NewEntry } from './entryActions.ts'
+import { EntryFields, EntrySourceText } from './EntryFields.tsx'
 import { SyncedField } from './fields.tsx'
 import { boldPoints, questionArrows, type Suggestion } from './suggestions.ts'
 import { useDocRead } from './useDoc.ts'
@@ -44,6 +56,7 @@ export function SectionsTab({ editor, readOnly }: { editor: Editor; readOnly: bo
 
   return (
     <div className="notes-tab" data-testid="notes-sections">
+      <ExportOptions editor={editor} readOnly={readOnly} />
       {NOTE_SECTIONS.map((section) => {
         const mine = list.filter((e) => e.section === section)
         return (
@@ -151,7 +164,9 @@ function EntryCard({
         readOnly={readOnly}
         maxLength={500}
       />
+      <EntryFields editor={editor} entry={entry} readOnly={readOnly} />
       <div className="notes-entry-footer">
+        {entry.sourceId && <EntrySourceText editor={editor} sourceId={entry.sourceId} />}
         {entry.sourceId && (
           <button
             type="button"
@@ -174,6 +189,50 @@ function EntryCard({
         )}
       </div>
     </article>
+  )
+}
+
+/** How the exported page lists action items and decisions, and whether votes show "(0)". */
+function ExportOptions({ editor, readOnly }: { editor: Editor; readOnly: boolean }) {
+  const doc = editor.doc
+  const setup = useDocRead(doc, () => {
+    const { entryLayout, showUnvoted } = readSetup(doc)
+    return { entryLayout, showUnvoted }
+  })
+  const write = (patch: { entryLayout?: EntryLayout; showUnvoted?: boolean }) => {
+    if (!editor.readOnly) updateSetup(doc, patch, LOCAL_ORIGIN)
+  }
+  return (
+    <fieldset className="notes-export-options" data-testid="notes-export-options">
+      <legend>{t('notes-export-options')}</legend>
+      <div role="radiogroup" aria-label={t('notes-layout')}>
+        <span>{t('notes-layout')}</span>
+        {(['list', 'table'] as const).map((layout) => (
+          <label key={layout} className="notes-check">
+            <input
+              type="radio"
+              name="entry-layout"
+              value={layout}
+              checked={setup.entryLayout === layout}
+              disabled={readOnly}
+              data-testid={`notes-layout-${layout}`}
+              onChange={() => write({ entryLayout: layout })}
+            />
+            <span>{t(layout === 'list' ? 'notes-layout-list' : 'notes-layout-table')}</span>
+          </label>
+        ))}
+      </div>
+      <label className="notes-check">
+        <input
+          type="checkbox"
+          checked={setup.showUnvoted}
+          disabled={readOnly}
+          data-testid="notes-show-unvoted"
+          onChange={(e) => write({ showUnvoted: e.target.checked })}
+        />
+        <span>{t('notes-show-unvoted')}</span>
+      </label>
+    </fieldset>
   )
 }
 

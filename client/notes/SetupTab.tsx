@@ -16,6 +16,7 @@ import { useDocValue } from './useDoc.ts'
 
 const TEXT_FIELDS: { key: keyof Setup; label: MessageKey; multiline?: boolean }[] = [
   { key: 'theme', label: 'setup-theme' },
+  { key: 'exercises', label: 'setup-exercises' },
   { key: 'leaders', label: 'setup-leaders' },
   { key: 'facilitator', label: 'setup-facilitator' },
   { key: 'scribes', label: 'setup-scribes' },

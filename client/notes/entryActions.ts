@@ -3,7 +3,12 @@
  * one local, undoable transaction and refused on read-only boards.
  */
 import { LOCAL_ORIGIN, entries, type RecordPatch } from '../../shared/doc/index.ts'
-import { newId, type EntryRecord, type NoteSection } from '../../shared/schema/index.ts'
+import {
+  newId,
+  recordTypes,
+  type EntryRecord,
+  type NoteSection,
+} from '../../shared/schema/index.ts'
 import { defineAction } from '../actions/registry.ts'
 import type { Editor } from '../editor/editor.ts'
 
@@ -18,6 +23,7 @@ export interface NewEntry {
 export function entryRecord(editor: Editor, spec: NewEntry, order: number): EntryRecord {
   const now = Date.now()
   return {
+    ...recordTypes.entry.defaults(),
     id: newId(),
     kind: 'entry',
     section: spec.section,

@@ -36,7 +36,10 @@ import {
 } from './update-paths.ts'
 
 export type RoomKind = 'board' | 'private'
-export type Verdict = { ok: true } | { ok: false; code: number; reason: string }
+export type Verdict =
+  | { ok: true }
+  /** `missing`: it builds on content the board does not have (yet). */
+  | { ok: false; code: number; reason: string; missing?: true }
 
 /** Who sends the update: the role of their link and their person id (from their `user` secret). */
 export interface Writer {
@@ -77,7 +80,7 @@ export function checkUpdate(
   } catch (err) {
     if (err instanceof Refusal) return { ok: false, code: err.code, reason: err.message }
     if (err instanceof UnresolvableUpdate)
-      return { ok: false, code: CLOSE_MALFORMED, reason: err.message }
+      return { ok: false, code: CLOSE_MALFORMED, reason: err.message, missing: true }
     throw err
   }
 }
@@ -112,7 +115,9 @@ class UpdateCheck {
         this.newKinds.set(key, valueOf(w.content))
     }
     for (const key of created) if (!this.newKinds.has(key)) this.newKinds.set(key, undefined)
-    for (const w of writes) if (!w.gone) this.checkWrite(w)
+    // Content created and deleted before it reached us (merged offline edits) holds nothing.
+    for (const w of writes)
+      if (!w.gone && !(w.content instanceof Y.ContentDeleted)) this.checkWrite(w)
     // Removing a record removes its fields too: judged once, as the record's removal.
     const removedRecords = new Set<string>()
     for (const r of removals)

@@ -59,7 +59,16 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
   }, options.heartbeatMs)
   heartbeat.unref()
 
+  let closing = false
+
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Shutting down: a socket opened now would keep the server from closing.
+    if (closing) {
+      socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+      )
+      return
+    }
     const url = new URL(req.url ?? '/', 'http://localhost')
     const match = /^\/ws\/([^/]+)$/.exec(url.pathname)
     if (!match) {
@@ -136,6 +145,7 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
   }
 
   async function close(): Promise<void> {
+    closing = true
     clearInterval(heartbeat)
     const sockets = [...wss.clients]
     const gone = sockets.map(
@@ -149,6 +159,8 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
     const timer = setTimeout(() => sockets.forEach((ws) => ws.terminate()), 2000)
     await Promise.all(gone)
     clearTimeout(timer)
+    // Upgrades already under way when closing began finish after the list was taken.
+    for (const ws of wss.clients) ws.terminate()
     await new Promise<void>((resolve) => wss.close(() => resolve()))
   }
 

@@ -16,13 +16,14 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { migrateBoard, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
-import { CLOSE_FORBIDDEN } from '../../shared/protocol/messages.ts'
+import { CLOSE_FORBIDDEN, CLOSE_MALFORMED } from '../../shared/protocol/messages.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import { Connection } from './connection.ts'
 import { savedFrame, syncStep1, syncStep2, syncUpdate } from './encode.ts'
 import { PresenceRelay } from './presence-relay.ts'
 import { dispatch, needsDocument, readSyncStep1 } from './handlers.ts'
+import { HeldUpdates } from './held-updates.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
 import type { ChangeHook } from '../hooks/change.ts'
@@ -75,6 +76,10 @@ export class Room {
   private readonly conns = new Map<Connection, Set<number>>()
   /** Coalesces presence per room and sends each connection what it shows. */
   private readonly presence = new PresenceRelay(this.awareness, () => this.conns.keys())
+  /** Updates waiting for content their connection has not sent yet. */
+  private readonly held = new HeldUpdates((conn) =>
+    conn.close(CLOSE_MALFORMED, 'malformed: an update refers to content this board does not have'),
+  )
   private pending: PendingUpdate[] = []
   private afterStore: (() => void)[] = []
   private flushTimer: { cancel(): void } | null = null
@@ -239,6 +244,7 @@ export class Room {
     this.joinedEarly.delete(conn)
     this.firstSyncDue.delete(conn)
     this.answeredEarly.delete(conn)
+    this.held.release(conn)
     if (this.stored) setImmediate(this.buildWhenAnswered)
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null)
   }
@@ -272,7 +278,8 @@ export class Room {
     })
   }
 
-  applyClientUpdate(conn: Connection, update: Uint8Array): void {
+  applyClientUpdate(conn: Connection, received: Uint8Array): void {
+    let update = received
     try {
       Y.decodeUpdate(update)
     } catch (err) {
@@ -292,9 +299,15 @@ export class Room {
       throw forbidden(`forbidden: ${refusal}`)
     }
     if (conn.role === 'facilitator' && kind === 'board') this.options.hooks?.watch(this)
+    update = this.held.withHeld(conn, update)
     const verdict = checkUpdate(conn, this.doc, update, kind)
-    if (!verdict.ok)
+    if (!verdict.ok) {
+      // It may build on what this connection sends next (its offline edits): wait for that.
+      if (verdict.missing && this.held.hold(conn, update)) return
+      this.held.release(conn)
       throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
+    }
+    this.held.release(conn)
     // The change hook reads what the update changed from its transaction, before observers run.
     let stale: Y.Map<unknown>[] = []
     this.doc.transact((tr) => {

@@ -113,8 +113,8 @@ function hideAuthors(
   )
   const kept = new Set<string>()
   for (const r of records) {
-    const id = authorOf(r, anonymousRounds)
-    if (id && visibleAuthor(id, named) !== null) kept.add(id)
+    for (const id of [authorOf(r, anonymousRounds), r.kind === 'entry' ? r.ownerId : null])
+      if (id && visibleAuthor(id, named) !== null) kept.add(id)
   }
   const authors = new Pseudonyms('anon', kept)
   const voters = new Pseudonyms('voter', kept)
@@ -129,6 +129,9 @@ function hideAuthors(
     } else if ('authorId' in r) {
       out.authorId = kept.has(r.authorId) ? r.authorId : authors.of(r.authorId)
     }
+    // Who owns an action item is a person too: named only if they agreed.
+    if (r.kind === 'entry' && r.ownerId !== null)
+      out.ownerId = kept.has(r.ownerId) ? r.ownerId : authors.of(r.ownerId)
     return out
   })
 }

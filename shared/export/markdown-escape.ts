@@ -3,6 +3,8 @@
  * and raw HTML are backslash-escaped everywhere, block syntax at the start of every line.
  */
 
+import { guardFormula, stripBidi } from './text-safety.ts'
+
 /** Inline syntax: emphasis, code, links, HTML, tables, strikethrough, math, and '&' before an entity. */
 const INLINE = /[\\`*_[\]<>|~$]|&(?=#?[A-Za-z0-9]+;)/g
 
@@ -11,7 +13,11 @@ const LINE_START = /^([#+=>-])/
 const ORDERED = /^(\d{1,9})([.)])/
 
 function escapeLine(line: string, heading: boolean, atLineStart = true): string {
-  let out = line.replace(INLINE, (c) => `\\${c}`)
+  // A backslash before a formula start reads the same, and keeps a pasted copy from running.
+  let out = guardFormula(
+    line.replace(INLINE, (c) => `\\${c}`),
+    (c) => `\\${c}`,
+  )
   // "https://x" and "www.x" would be autolinked by GitHub: break the scheme and the "www.".
   out = out.replace(/([A-Za-z]):(?=\S)/g, '$1\\:').replace(/\b(www)\./gi, '$1\\.')
   if (heading) out = out.replace(/#/g, '\\#')
@@ -26,7 +32,7 @@ function escapeLine(line: string, heading: boolean, atLineStart = true): string 
  * `indent` so that they stay inside the list item they belong to.
  */
 export function mdText(text: string, indent = '', atLineStart = false): string {
-  return normalizeNewlines(text)
+  return normalizeNewlines(stripBidi(text))
     .split('\n')
     .map((line, i) => escapeLine(line, false, atLineStart || i > 0))
     .join(`\\\n${indent}`)
@@ -34,7 +40,7 @@ export function mdText(text: string, indent = '', atLineStart = false): string {
 
 /** User text inside a # heading: one line, no '#' that could close it. */
 export function mdHeading(text: string): string {
-  return escapeLine(normalizeNewlines(text).replace(/\s+/g, ' ').trim(), true)
+  return escapeLine(normalizeNewlines(stripBidi(text)).replace(/\s+/g, ' ').trim(), true)
 }
 
 const normalizeNewlines = (text: string) => text.replace(/\r\n?/g, '\n')

@@ -1,7 +1,13 @@
 /** GitHub-flavoured Markdown of a board, with the same content as the wikitext export. */
 import type { BoardSnapshot } from './model.ts'
 import { mdHeading, mdText } from './markdown-escape.ts'
-import { buildOutline, type Inline, type ListNode, type OutlineNode } from './outline.ts'
+import {
+  buildOutline,
+  type Inline,
+  type ListNode,
+  type OutlineNode,
+  type TableNode,
+} from './outline.ts'
 
 export function renderMarkdown(snapshot: BoardSnapshot): string {
   const { title, nodes } = buildOutline(snapshot)
@@ -16,9 +22,34 @@ function node(n: OutlineNode): string {
       return inline(n.content, '')
     case 'list':
       return listLines(n, '').join('\n')
+    case 'table':
+      return table(n)
+    case 'picture':
+      return `![${mdText(n.caption)}](${n.file})`
     case 'rule':
       return '---'
   }
+}
+
+/** A GitHub table; a cell is one line, so line breaks inside it become spaces. */
+function table(n: TableNode): string {
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`
+  return [
+    row(n.header.map((h) => mdText(h))),
+    row(n.header.map(() => '---')),
+    ...n.rows.map((cells) =>
+      row(
+        cells.map((c) =>
+          inline(
+            c.content.map((part) =>
+              part.kind === 'text' ? { ...part, text: part.text.replace(/\s*\n\s*/g, ' ') } : part,
+            ),
+            '',
+          ),
+        ),
+      ),
+    ),
+  ].join('\n')
 }
 
 function listLines(list: ListNode, indent: string): string[] {

@@ -9,6 +9,7 @@ import {
   dots,
   entries,
   items,
+  readFacilitation,
   readMeta,
   readSetup,
   rounds,
@@ -18,6 +19,8 @@ import {
 } from '../doc/index.ts'
 import {
   NOTE_SECTIONS,
+  type AgendaPart,
+  type Agreement,
   type BoardMeta,
   type ConnectorMarker,
   type ConnectorRecord,
@@ -30,7 +33,9 @@ import {
   type NoteSection,
   type RoundRecord,
   type Setup,
+  type Urgency,
 } from '../schema/index.ts'
+import { formatDue, utcStamp } from './due.ts'
 import { compareReading } from './order.ts'
 import { authorLabeller, namedInDoc, type NamedAuthors } from './privacy.ts'
 import { orderSteps } from './process.ts'
@@ -81,6 +86,52 @@ export interface ProcessMap {
   connections: ConnectionView[]
 }
 
+/** What one end of an arrow is attached to, named so that a reader can find it. */
+export interface EndView {
+  kind: 'note' | 'frame' | 'label' | 'point' | 'removed'
+  itemId: string | null
+  /** The post-it's or label's text, or the poster's title; '' for a free point. */
+  text: string
+  /** The poster the end is on (or is); null on the open canvas. */
+  posterId: string | null
+  poster: string | null
+  /** The lane of that poster a post-it sits in. */
+  lane: string | null
+}
+
+/**
+ * What an arrow means in a roadmap: a solid arrow is a dependency (its head depends on its
+ * tail), a broken line a blocker (its tail blocks its head), a question mark an open question,
+ * a heart a good connection.
+ */
+export type ConnectionMeaning = 'dependency' | 'blocker' | 'question' | 'good'
+
+/** An arrow that is not part of one poster's process map: between posters, to labels... */
+export interface BoardConnection {
+  id: string
+  from: EndView
+  to: EndView
+  /** 'forward': from -> to; 'both': heads at both ends; 'none': a plain line. */
+  direction: 'forward' | 'both' | 'none'
+  meaning: ConnectionMeaning
+  marker: ConnectorMarker
+  line: LineStyle
+  label: string
+}
+
+export type RelationKind =
+  'depends-on' | 'needed-by' | 'blocked-by' | 'blocks' | 'question' | 'good' | 'connected'
+
+/** One poster's side of an arrow that leaves it: what it depends on, what blocks it... */
+export interface RelationView {
+  connectionId: string
+  relation: RelationKind
+  /** The end on this poster (the poster itself or something on it). */
+  own: EndView
+  other: EndView
+  label: string
+}
+
 /** A poster's takeaways under one heading. Takeaways in a lane are listed there as well. */
 export interface TakeawayGroup {
   heading: string
@@ -95,6 +146,26 @@ export interface PosterView {
   notes: NoteView[]
   process: ProcessMap | null
   takeaways: TakeawayGroup[]
+  /** Arrows between this poster (or what is on it) and anything off it. */
+  relations: RelationView[]
+  /** File name stem suggested for the poster's picture (matches the picture export). */
+  pictureStem: string
+}
+
+/** The post-it or arrow an entry was promoted from. */
+export interface EntrySource {
+  kind: 'note' | 'connector' | 'removed'
+  text: string
+  poster: string | null
+}
+
+export interface DueView {
+  at: number
+  zone: string
+  /** "2026-12-11 17:00 Europe/Berlin (UTC+01:00)" */
+  text: string
+  /** UTC, sortable: "2026-12-11T16:00Z" */
+  sortKey: string
 }
 
 export interface EntryView {
@@ -103,6 +174,12 @@ export interface EntryView {
   why: string
   blocking: string
   responsible: string
+  /** The person responsible: a named person of the board, or the name typed in. */
+  owner: string | null
+  due: DueView | null
+  agreement: Agreement
+  urgency: Urgency
+  source: EntrySource | null
   author: string | null
 }
 
@@ -128,6 +205,14 @@ export interface VoteResult {
   voters: string[]
 }
 
+/** A poster's share of a round's results, in the poster's reading order. */
+export interface VoteGroup {
+  posterId: string | null
+  poster: string | null
+  /** Under the takeaway heading (or lane) the items sit in on the poster. */
+  parts: { heading: string | null; results: VoteResult[] }[]
+}
+
 export interface RoundView {
   id: string
   title: string
@@ -136,8 +221,16 @@ export interface RoundView {
   revealedAt: number | null
   totalDots: number
   voterCount: number
-  /** Ranked: most votes first, ties in reading order. */
+  /** Ranked: most votes first, ties in reading order. Only items with votes. */
   results: VoteResult[]
+  /** The same results by poster; with "(0)" items when the setup asks to show them. */
+  groups: VoteGroup[]
+}
+
+export type AgendaState = 'done' | 'current' | 'upcoming'
+
+export interface AgendaPartView extends AgendaPart {
+  state: AgendaState
 }
 
 export interface ScribeView {
@@ -150,7 +243,10 @@ export interface ScribeView {
 export interface BoardSnapshot {
   meta: BoardMeta
   setup: Setup
+  agenda: AgendaPartView[]
   posters: PosterView[]
+  /** Arrows outside the posters' process maps, in reading order of their tails. */
+  connections: BoardConnection[]
   /** Post-its on the open canvas (or on a poster that no longer exists). */
   looseNotes: NoteView[]
   answers: AnswerGroup[]
@@ -170,7 +266,9 @@ export const SECTION_TITLES: Record<NoteSection, string> = {
 
 export function snapshotBoard(doc: Y.Doc, options: SnapshotOptions = {}): BoardSnapshot {
   const show = authorLabeller(doc, options.namedAuthors ?? namedInDoc(doc))
+  const meta = readMeta(doc)
   const all = items(doc).all()
+  const byId = new Map(all.map((i) => [i.id, i]))
   const frames = all.filter((i): i is FrameRecord => i.kind === 'frame').sort(compareReading)
   const frameIds = new Set(frames.map((f) => f.id))
   const notes = all.filter((i): i is NoteRecord => i.kind === 'note').sort(compareReading)
@@ -186,6 +284,10 @@ export function snapshotBoard(doc: Y.Doc, options: SnapshotOptions = {}): BoardS
   const revealedIds = new Set(revealed.map((r) => r.id))
   const allDots = dots(doc).all()
   const votes = countVotes(allDots.filter((d) => revealedIds.has(d.roundId)))
+  const allConnectors = connectors(doc)
+    .all()
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+  const endOf = endViewer(byId, frameIds)
 
   const noteView = (n: NoteRecord): NoteView => ({
     id: n.id,
@@ -196,14 +298,24 @@ export function snapshotBoard(doc: Y.Doc, options: SnapshotOptions = {}): BoardS
     createdAt: n.createdAt,
   })
 
-  const posters = frames.map((frame) =>
-    posterView(
+  const inProcess = new Set<string>()
+  const posters = frames.map((frame) => {
+    const view = posterView(
       frame,
       notes.filter((n) => n.parentId === frame.id),
-      connectors(doc).all(),
+      allConnectors,
       noteView,
-    ),
+      fileStem(meta.title, 'board') + '-' + fileStem(frame.title, 'poster'),
+    )
+    view.process?.connections.forEach((c) => inProcess.add(c.id))
+    return view
+  })
+  const connections = boardConnections(
+    allConnectors.filter((c) => !inProcess.has(c.id)),
+    endOf,
+    readingRanks(posters, all),
   )
+  for (const poster of posters) poster.relations = relationsOf(poster.id, connections)
   const looseNotes = notes
     .filter((n) => n.parentId === null || !frameIds.has(n.parentId))
     .map(noteView)
@@ -212,21 +324,49 @@ export function snapshotBoard(doc: Y.Doc, options: SnapshotOptions = {}): BoardS
     .all()
     .sort((a, b) => a.order - b.order || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
   const setup = readSetup(doc)
+  const connectorById = new Map(allConnectors.map((c) => [c.id, c]))
+  const entryOf = (e: EntryRecord) =>
+    entryView(e, show, sourceOf(e.sourceId, byId, connectorById, endOf))
 
   return {
-    meta: readMeta(doc),
+    meta,
     setup,
+    agenda: agendaViews(doc),
     posters,
+    connections,
     looseNotes,
-    answers: answerGroups(setup, entryList, show),
+    answers: answerGroups(setup, entryList, entryOf),
     sections: NOTE_SECTIONS.map((section) => ({
       section,
       title: SECTION_TITLES[section],
-      entries: entryList.filter((e) => e.section === section).map((e) => entryView(e, show)),
+      entries: entryList.filter((e) => e.section === section).map(entryOf),
     })),
-    rounds: revealed.map((r) => roundView(r, allDots, all, posters, frames, show)),
+    rounds: revealed.map((r) =>
+      roundView(r, allDots, all, posters, frames, show, setup.showUnvoted),
+    ),
     scribe: scribeViews(doc, frames),
   }
+}
+
+/** A file name stem from a title: "How do we work together" -> how-do-we-work-together. */
+export function fileStem(title: string, fallback = 'board'): string {
+  const stem = title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '')
+  return stem || fallback
+}
+
+function agendaViews(doc: Y.Doc): AgendaPartView[] {
+  const { agenda, currentPartId } = readFacilitation(doc)
+  const current = agenda.findIndex((p) => p.id === currentPartId)
+  return agenda.map((part, i) => ({
+    ...part,
+    state: current < 0 || i > current ? 'upcoming' : i === current ? 'current' : 'done',
+  }))
 }
 
 function countVotes(list: readonly DotRecord[]): Map<string, number> {
@@ -240,25 +380,42 @@ function posterView(
   onPoster: NoteRecord[],
   allConnectors: ConnectorRecord[],
   noteView: (n: NoteRecord) => NoteView,
+  pictureStem: string,
 ): PosterView {
   const process = processMap(onPoster, allConnectors, noteView)
   const stepIds = new Set(process?.steps.map((s) => s.id))
   const laneIds = new Set(frame.lanes.map((l) => l.id))
-  const rest = onPoster.filter((n) => !stepIds.has(n.id))
+  const inLane = (n: NoteRecord) => n.laneId !== null && laneIds.has(n.laneId)
   return {
     id: frame.id,
     title: frame.title,
+    // A post-it stays in its lane even when it is a step of the process map as well.
     lanes: frame.lanes.map((lane) => ({
       id: lane.id,
       title: lane.title,
-      notes: rest.filter((n) => n.laneId === lane.id).map(noteView),
+      notes: onPoster.filter((n) => n.laneId === lane.id).map(noteView),
     })),
-    notes: rest
-      .filter((n) => n.laneId === null || !laneIds.has(n.laneId))
-      .filter((n) => n.takeaway === null)
+    notes: onPoster
+      .filter((n) => !inLane(n) && !stepIds.has(n.id) && n.takeaway === null)
       .map(noteView),
     process,
     takeaways: takeawayGroups(frame, onPoster, noteView),
+    relations: [],
+    pictureStem,
+  }
+}
+
+/** The end an arrow leaves from, and the one it points at (an arrow drawn at its start only points back). */
+function orient(c: ConnectorRecord) {
+  const reversed = c.arrowStart && !c.arrowEnd
+  return {
+    from: reversed ? c.to : c.from,
+    to: reversed ? c.from : c.to,
+    direction: (c.arrowStart && c.arrowEnd
+      ? 'both'
+      : c.arrowStart || c.arrowEnd
+        ? 'forward'
+        : 'none') as BoardConnection['direction'],
   }
 }
 
@@ -278,13 +435,8 @@ function processMap(
       (c) => ids.has(c.from.itemId!) && ids.has(c.to.itemId!) && c.from.itemId !== c.to.itemId,
     )
     .map((c) => {
-      // An arrow drawn only at its start points backwards.
-      const reversed = c.arrowStart && !c.arrowEnd
-      return {
-        c,
-        from: reversed ? c.to.itemId! : c.from.itemId!,
-        to: reversed ? c.from.itemId! : c.to.itemId!,
-      }
+      const { from, to } = orient(c)
+      return { c, from: from.itemId!, to: to.itemId! }
     })
   if (links.length === 0) return null
   const joined = new Set(links.flatMap((l) => [l.from, l.to]))
@@ -312,6 +464,96 @@ function processMap(
   return { steps, connections }
 }
 
+type EndViewer = (end: ConnectorRecord['from']) => EndView
+
+/** Names connector ends by what they are attached to, and the poster that is on. */
+function endViewer(byId: Map<string, Item>, frameIds: Set<string>): EndViewer {
+  const posterOf = (item: Item): FrameRecord | null => {
+    if (item.kind === 'frame') return item
+    const parent = item.parentId && frameIds.has(item.parentId) ? byId.get(item.parentId) : null
+    return parent?.kind === 'frame' ? parent : null
+  }
+  return (end) => {
+    const none = { posterId: null, poster: null, lane: null }
+    if (end.itemId === null) return { kind: 'point', itemId: null, text: '', ...none }
+    const item = byId.get(end.itemId)
+    if (!item) return { kind: 'removed', itemId: end.itemId, text: '', ...none }
+    const poster = posterOf(item)
+    const lane =
+      item.kind === 'note' && poster
+        ? (poster.lanes.find((l) => l.id === item.laneId)?.title ?? null)
+        : null
+    return {
+      kind: item.kind,
+      itemId: item.id,
+      text: item.kind === 'frame' ? item.title : item.text,
+      posterId: poster?.id ?? null,
+      poster: poster?.title ?? null,
+      lane,
+    }
+  }
+}
+
+const meaningOf = (c: ConnectorRecord): ConnectionMeaning =>
+  c.marker === 'question'
+    ? 'question'
+    : c.line === 'broken'
+      ? 'blocker'
+      : c.marker === 'heart'
+        ? 'good'
+        : 'dependency'
+
+/** Arrows with at least one end on something, ordered by where their tails are read. */
+function boardConnections(
+  list: ConnectorRecord[],
+  endOf: EndViewer,
+  rank: Map<string, number>,
+): BoardConnection[] {
+  const at = (e: EndView) => (e.itemId === null ? Infinity : (rank.get(e.itemId) ?? Infinity))
+  return list
+    .filter((c) => c.from.itemId !== null || c.to.itemId !== null)
+    .map((c): BoardConnection => {
+      const { from, to, direction } = orient(c)
+      return {
+        id: c.id,
+        from: endOf(from),
+        to: endOf(to),
+        direction,
+        meaning: meaningOf(c),
+        marker: c.marker,
+        line: c.line,
+        label: c.label,
+      }
+    })
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => at(a.c.from) - at(b.c.from) || at(a.c.to) - at(b.c.to) || a.i - b.i)
+    .map(({ c }) => c)
+}
+
+/** This poster's side of every arrow between it (or what is on it) and an item off it. */
+function relationsOf(posterId: string, connections: BoardConnection[]): RelationView[] {
+  const out: RelationView[] = []
+  for (const c of connections) {
+    const fromHere = c.from.posterId === posterId
+    const toHere = c.to.posterId === posterId
+    if (fromHere === toHere) continue
+    const own = fromHere ? c.from : c.to
+    const other = fromHere ? c.to : c.from
+    // A free end is no counterpart; the arrow is in the board's Connections all the same.
+    if (other.kind === 'point' || other.kind === 'removed') continue
+    out.push({ connectionId: c.id, relation: relationFor(c, fromHere), own, other, label: c.label })
+  }
+  return out
+}
+
+function relationFor(c: BoardConnection, fromHere: boolean): RelationKind {
+  if (c.meaning === 'question') return 'question'
+  if (c.meaning === 'good') return 'good'
+  if (c.direction !== 'forward') return 'connected'
+  if (c.meaning === 'blocker') return fromHere ? 'blocks' : 'blocked-by'
+  return fromHere ? 'needed-by' : 'depends-on'
+}
+
 /** Takeaways under the poster's headings, then any heading a note uses that the poster lacks. */
 function takeawayGroups(
   frame: FrameRecord,
@@ -332,32 +574,75 @@ function takeawayGroups(
 /** Prints a visible author, or null for one who is not named. */
 type ShowAuthor = (authorId: string) => string | null
 
-function entryView(e: EntryRecord, show: ShowAuthor): EntryView {
+function sourceOf(
+  sourceId: string | null,
+  byId: Map<string, Item>,
+  connectorById: Map<string, ConnectorRecord>,
+  endOf: EndViewer,
+): EntrySource | null {
+  if (sourceId === null) return null
+  const item = byId.get(sourceId)
+  if (item) {
+    const end = endOf({ itemId: item.id, x: 0, y: 0 })
+    return {
+      kind: 'note',
+      text: item.kind === 'frame' ? item.title : item.text,
+      poster: item.kind === 'frame' ? null : end.poster,
+    }
+  }
+  const c = connectorById.get(sourceId)
+  if (c) {
+    const from = endOf(orient(c).from)
+    return { kind: 'connector', text: c.label, poster: from.poster }
+  }
+  return { kind: 'removed', text: '', poster: null }
+}
+
+function entryView(e: EntryRecord, show: ShowAuthor, source: EntrySource | null): EntryView {
+  const named = e.ownerId === null ? null : show(e.ownerId)
+  const typed = e.ownerName.trim()
   return {
     id: e.id,
     text: e.text,
     why: e.why,
     blocking: e.blocking,
     responsible: e.responsible,
+    owner: named ?? (typed || (e.ownerId !== null ? 'a participant who is not named' : null)),
+    due:
+      e.dueAt === null
+        ? null
+        : {
+            at: e.dueAt,
+            zone: e.dueZone,
+            text: formatDue(e.dueAt, e.dueZone),
+            sortKey: utcStamp(e.dueAt),
+          },
+    agreement: e.agreement,
+    urgency: e.urgency,
+    source,
     author: show(e.authorId),
   }
 }
 
-function answerGroups(setup: Setup, list: EntryRecord[], show: ShowAuthor): AnswerGroup[] {
+function answerGroups(
+  setup: Setup,
+  list: EntryRecord[],
+  view: (e: EntryRecord) => EntryView,
+): AnswerGroup[] {
   const answers = list.filter((e) => e.section === 'answers')
   const known = new Set(setup.questions.map((q) => q.id))
   const groups: AnswerGroup[] = setup.questions.map((q) => ({
     question: { id: q.id, text: q.text },
-    entries: answers.filter((e) => e.questionId === q.id).map((e) => entryView(e, show)),
+    entries: answers.filter((e) => e.questionId === q.id).map(view),
   }))
   const other = answers.filter((e) => e.questionId === null || !known.has(e.questionId))
-  if (other.length) groups.push({ question: null, entries: other.map((e) => entryView(e, show)) })
+  if (other.length) groups.push({ question: null, entries: other.map(view) })
   return groups
 }
 
 /**
- * Results of a revealed round, ranked. Takeaway rounds list every takeaway in scope, so that
- * "(0)" shows what nobody chose; other rounds list what got dots.
+ * Results of a revealed round: ranked (what got dots), and by poster. With `showUnvoted`, the
+ * poster groups also list every item in scope nobody chose, with "(0)".
  */
 function roundView(
   round: RoundRecord,
@@ -366,6 +651,7 @@ function roundView(
   posters: PosterView[],
   frames: FrameRecord[],
   show: ShowAuthor,
+  showUnvoted: boolean,
 ): RoundView {
   const mine = allDots.filter((d) => d.roundId === round.id)
   const byItem = new Map(all.map((i) => [i.id, i]))
@@ -373,11 +659,10 @@ function roundView(
   const rank = readingRanks(posters, all)
   const inScope = (i: Item) =>
     round.frameIds.length === 0 || (i.parentId !== null && round.frameIds.includes(i.parentId))
+  const votable = (i: Item) =>
+    i.kind === 'note' && inScope(i) && (round.scope !== 'takeaways' || i.takeaway !== null)
   const counted = new Map<string, DotRecord[]>()
-  if (round.scope === 'takeaways') {
-    for (const i of all)
-      if (i.kind === 'note' && i.takeaway !== null && inScope(i)) counted.set(i.id, [])
-  }
+  if (showUnvoted) for (const i of all) if (votable(i)) counted.set(i.id, [])
   for (const d of mine) {
     if (!byItem.has(d.itemId)) continue
     counted.set(d.itemId, [...(counted.get(d.itemId) ?? []), d])
@@ -395,12 +680,9 @@ function roundView(
       voters,
     }
   })
-  results.sort(
-    (a, b) =>
-      b.votes - a.votes ||
-      (rank.get(a.itemId) ?? Infinity) - (rank.get(b.itemId) ?? Infinity) ||
-      (a.itemId < b.itemId ? -1 : 1),
-  )
+  const reading = (a: VoteResult, b: VoteResult) =>
+    (rank.get(a.itemId) ?? Infinity) - (rank.get(b.itemId) ?? Infinity) ||
+    (a.itemId < b.itemId ? -1 : 1)
   const counting = mine.filter((d) => byItem.has(d.itemId))
   return {
     id: round.id,
@@ -410,8 +692,44 @@ function roundView(
     revealedAt: round.revealedAt,
     totalDots: counting.length,
     voterCount: new Set(counting.map((d) => d.voterId)).size,
-    results,
+    results: results.filter((r) => r.votes > 0).sort((a, b) => b.votes - a.votes || reading(a, b)),
+    groups: voteGroups([...results].sort(reading), byItem, frames),
   }
+}
+
+/** Results by poster (reading order), and within a poster by takeaway heading or lane. */
+function voteGroups(
+  results: VoteResult[],
+  byItem: Map<string, Item>,
+  frames: FrameRecord[],
+): VoteGroup[] {
+  const frameById = new Map(frames.map((f) => [f.id, f]))
+  const groups: VoteGroup[] = []
+  for (const r of results) {
+    const item = byItem.get(r.itemId)!
+    const frame = item.parentId === null ? undefined : frameById.get(item.parentId)
+    const posterId = item.kind === 'frame' ? null : (frame?.id ?? null)
+    let group = groups.find((g) => g.posterId === posterId)
+    if (!group) {
+      group = { posterId, poster: frame?.title ?? null, parts: [] }
+      groups.push(group)
+    }
+    const heading =
+      item.kind === 'note'
+        ? (item.takeaway ?? frame?.lanes.find((l) => l.id === item.laneId)?.title ?? null)
+        : null
+    let part = group.parts.find((p) => p.heading === heading)
+    if (!part) {
+      part = { heading, results: [] }
+      group.parts.push(part)
+    }
+    part.results.push(r)
+  }
+  // Posters first in reading order, the open canvas last.
+  return [
+    ...groups.filter((g) => g.posterId !== null),
+    ...groups.filter((g) => g.posterId === null),
+  ]
 }
 
 const itemText = (item: Item): string =>
@@ -426,6 +744,7 @@ function readingRanks(posters: PosterView[], all: Item[]): Map<string, number> {
     for (const lane of p.lanes) lane.notes.forEach((n) => add(n.id))
     p.notes.forEach((n) => add(n.id))
     p.process?.steps.forEach((s) => add(s.id))
+    p.takeaways.forEach((g) => g.items.forEach((n) => add(n.id)))
   }
   ;[...all].sort(compareReading).forEach((i) => add(i.id))
   return rank

@@ -4,6 +4,8 @@
  * cannot be closed early by the text itself, and MediaWiki renders them as the plain character.
  */
 
+import { formulaStart, stripBidi } from './text-safety.ts'
+
 const ALWAYS: Record<string, string> = {
   '<': '&lt;',
   '>': '&gt;',
@@ -40,17 +42,29 @@ const LINE_START: Record<string, string> = {
   '!': '&#33;',
 }
 
+const REFERENCES: Record<string, string> = {
+  '=': '&#61;',
+  '+': '&#43;',
+  '-': '&#45;',
+  '@': '&#64;',
+}
+
 /**
  * Escapes one line of user text. Apostrophes at either end are escaped too, because the markup
  * written around the text (''' for bold) would otherwise absorb them.
  */
 function escapeLine(line: string, heading: boolean, atLineStart = true): string {
   const chars = Array.from(line)
+  // A formula start is written as a character reference: it reads the same, but a copy of the
+  // source pasted into a spreadsheet is not run.
+  const formula = Array.from(line.slice(0, Math.max(0, formulaStart(line)))).length
+  const guarded = formulaStart(line) >= 0
   let out = ''
   chars.forEach((c, i) => {
     const prev = chars[i - 1]
     const next = chars[i + 1]
-    if (i === 0 && atLineStart && LINE_START[c]) out += LINE_START[c]
+    if (guarded && i === formula) out += REFERENCES[c]!
+    else if (i === 0 && atLineStart && LINE_START[c]) out += LINE_START[c]
     else if (c === '&' && ENTITY.test(chars.slice(i, i + 34).join(''))) out += '&amp;'
     else if (c === ':' && isFreeLinkColon(prev, next)) out += '&#58;'
     else if (ALWAYS[c]) out += ALWAYS[c]
@@ -67,7 +81,7 @@ function escapeLine(line: string, heading: boolean, atLineStart = true): string 
  * be the start of a source line.
  */
 export function wikiText(text: string, atLineStart = false): string {
-  return normalizeNewlines(text)
+  return normalizeNewlines(stripBidi(text))
     .split('\n')
     .map((line, i) => escapeLine(line, false, atLineStart && i === 0))
     .join('<br />')
@@ -75,7 +89,7 @@ export function wikiText(text: string, atLineStart = false): string {
 
 /** User text inside a == heading ==: one line, no '=' that could end the heading early. */
 export function wikiHeading(text: string): string {
-  const line = normalizeNewlines(text).replace(/\s+/g, ' ').trim()
+  const line = normalizeNewlines(stripBidi(text)).replace(/\s+/g, ' ').trim()
   return escapeLine(line, true)
 }
 

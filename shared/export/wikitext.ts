@@ -1,6 +1,12 @@
 /** MediaWiki wikitext of a board, laid out like the hand-written session notes pages. */
 import type { BoardSnapshot } from './model.ts'
-import { buildOutline, type Inline, type ListNode, type OutlineNode } from './outline.ts'
+import {
+  buildOutline,
+  type Inline,
+  type ListNode,
+  type OutlineNode,
+  type TableNode,
+} from './outline.ts'
 import { wikiHeading, wikiText } from './wiki-escape.ts'
 
 export function renderWikitext(snapshot: BoardSnapshot): string {
@@ -19,9 +25,31 @@ function node(n: OutlineNode): string {
       return inline(n.content)
     case 'list':
       return listLines(n, '').join('\n')
+    case 'table':
+      return table(n)
+    case 'picture':
+      return `[[File:${n.file}|thumb|${wikiText(n.caption)}]]`
     case 'rule':
       return '----'
   }
+}
+
+/** A sortable wikitable, one cell a line so that no user text sits where markup starts. */
+function table(n: TableNode): string {
+  const lines = [
+    '{| class="wikitable sortable"',
+    `! ${n.header.map((h) => wikiText(h)).join(' !! ')}`,
+  ]
+  for (const row of n.rows) {
+    lines.push('|-')
+    for (const cell of row) {
+      const sort =
+        cell.sortKey === undefined ? '' : `data-sort-value="${cell.sortKey.replace(/"/g, '')}" | `
+      lines.push(`| ${sort}${inline(cell.content)}`.trimEnd())
+    }
+  }
+  lines.push('|}')
+  return lines.join('\n')
 }
 
 function listLines(list: ListNode, prefix: string): string[] {

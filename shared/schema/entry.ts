@@ -5,11 +5,21 @@ import { idSchema, shortText, timestamp, type RecordType } from './common.ts'
 export const NOTE_SECTIONS = ['answers', 'features', 'decisions', 'actions', 'questions'] as const
 export type NoteSection = (typeof NOTE_SECTIONS)[number]
 
+/** Whether the room agreed on a decision; 'open' until someone records it. */
+export const AGREEMENTS = ['open', 'yes', 'mostly', 'no'] as const
+export type Agreement = (typeof AGREEMENTS)[number]
+
+/** How soon an item needs attention; 'none' when nobody said. */
+export const URGENCIES = ['none', 'low', 'medium', 'high'] as const
+export type Urgency = (typeof URGENCIES)[number]
+
 /**
  * One item of the structured notes: its text and the three questions every item answers
  * ("Why is this important? What is it blocking? Who is responsible?"). An entry in "answers"
  * answers one of the setup questions. `sourceId` links back to the post-it or connector it was
- * promoted from.
+ * promoted from. Action items name who does them (`ownerId`, a person of the board, or
+ * `ownerName` for someone who is not) and by when (`dueAt`, shown in `dueZone`); decisions
+ * record the room's agreement; any item may carry an urgency.
  */
 export const entrySchema = z.object({
   id: idSchema,
@@ -22,6 +32,13 @@ export const entrySchema = z.object({
   questionId: idSchema.nullable(),
   sourceId: idSchema.nullable(),
   order: z.number().finite(),
+  ownerId: shortText(64).nullable(),
+  ownerName: shortText(200),
+  dueAt: timestamp.nullable(),
+  /** IANA timezone the due time is shown in ("Europe/Berlin"); '' for UTC. */
+  dueZone: shortText(64),
+  agreement: z.enum(AGREEMENTS),
+  urgency: z.enum(URGENCIES),
   authorId: shortText(64),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -43,6 +60,12 @@ export const entryType: RecordType<'entry', EntryRecord> = {
     questionId: null,
     sourceId: null,
     order: 0,
+    ownerId: null,
+    ownerName: '',
+    dueAt: null,
+    dueZone: '',
+    agreement: 'open',
+    urgency: 'none',
     authorId: '',
     createdAt: 0,
     updatedAt: 0,

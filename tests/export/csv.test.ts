@@ -50,8 +50,17 @@ describe('CSV export', () => {
     expect(out.contentType).toBe('text/csv; charset=utf-8')
     expect(out.filename).toBe('how-do-we-work-together.csv')
     const rows = parseCsv(out.body)
-    expect(rows[0]).toEqual(['poster', 'lane', 'text', 'tags', 'votes', 'author', 'created'])
-    expect(rows.every((r) => r.length === 7)).toBe(true)
+    expect(rows[0]).toEqual([
+      'poster',
+      'lane',
+      'text',
+      'tags',
+      'votes',
+      'author',
+      'created',
+      'step',
+    ])
+    expect(rows.every((r) => r.length === 8)).toBe(true)
     expect(rows).toContainEqual([
       'Group 2',
       'Gaps, unclarities, blockers',
@@ -60,6 +69,7 @@ describe('CSV export', () => {
       '0',
       '',
       '2018-10-23T09:11:00.000Z',
+      '',
     ])
     const update = rows.find((r) => r[2] === 'Define update mechanism')!
     expect(update.slice(0, 2)).toEqual(['3rd Party', 'Takeaway: Currently not working well:'])
@@ -68,9 +78,11 @@ describe('CSV export', () => {
     expect(rows.find((r) => r[2]!.startsWith('PM Product Manager'))![2]).toBe(
       'PM Product Manager\n- increase the reach of MediaWiki for collaborative knowledge sharing',
     )
-    expect(rows.find((r) => r[2] === 'Validation')!.slice(0, 2)).toEqual([
+    const validation = rows.find((r) => r[2] === 'Validation')!
+    expect([validation[0], validation[1], validation[7]]).toEqual([
       'Wikimedia - WMF & WMDE product development',
-      'Process step 2',
+      '',
+      '2',
     ])
     // Dots of a round that is still open do not count.
     expect(rows.find((r) => r[2]!.startsWith('Code review'))![4]).toBe('0')
@@ -89,6 +101,10 @@ describe('CSV export', () => {
       '\tTAB',
       'say "hi", then\r\nleave',
       'plain',
+      ' =1+1',
+      '\n=cmd',
+      '  -2',
+      'a\u202eevil\u2066b\u2069',
     ]
     addItems(
       doc,
@@ -107,6 +123,10 @@ describe('CSV export', () => {
       "'\tTAB",
       'say "hi", then\r\nleave',
       'plain',
+      "' =1+1",
+      "'\n=cmd",
+      "'  -2",
+      'aevilb',
     ])
     expect(rows[0]!.slice(0, 2)).toEqual([`'=cmd|"/c calc"!A1`, "'+lane"])
     expect(csvCell('a,b')).toBe('"a,b"')

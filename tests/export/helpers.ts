@@ -6,15 +6,22 @@ import { expect } from 'vitest'
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'golden')
 
 /**
- * Compares output with a reviewed golden file; writes the file when it is missing or when
- * UPDATE_GOLDEN=1, so that a change shows up as a diff in review.
+ * Compares output with a reviewed golden file. Golden files are written only on purpose, with
+ * UPDATE_GOLDEN=1, so that a change shows up as a diff in review; a missing one fails the test
+ * (under CI and everywhere else) instead of being written silently.
  */
 export function expectGolden(name: string, actual: string): void {
   const path = join(GOLDEN_DIR, name)
-  if (!existsSync(path) || process.env.UPDATE_GOLDEN === '1') {
+  if (process.env.UPDATE_GOLDEN === '1') {
     mkdirSync(GOLDEN_DIR, { recursive: true })
     writeFileSync(path, actual)
     return
+  }
+  if (!existsSync(path)) {
+    throw new Error(
+      `golden file ${name} is missing${process.env.CI === 'true' ? ' (CI)' : ''}; ` +
+        'review the output and write it with UPDATE_GOLDEN=1',
+    )
   }
   expect(actual, `${name} differs from its golden file; UPDATE_GOLDEN=1 rewrites it`).toBe(
     readFileSync(path, 'utf8'),

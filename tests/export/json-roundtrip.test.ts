@@ -25,7 +25,10 @@ import {
   COLLECTION_NAMES,
   LICENSES,
   NOTE_COLORS,
+  AGREEMENTS,
+  ENTRY_LAYOUTS,
   NOTE_SECTIONS,
+  URGENCIES,
   RECORD_KINDS,
   recordTypes,
   type AnyRecord,
@@ -154,6 +157,12 @@ const entryArb: fc.Arbitrary<EntryRecord> = fc.record({
   questionId: fc.option(id, { nil: null }),
   sourceId: fc.option(id, { nil: null }),
   order: fc.integer(),
+  ownerId: fc.option(author, { nil: null }),
+  ownerName: text(20),
+  dueAt: fc.option(time, { nil: null }),
+  dueZone: fc.constantFrom('', 'UTC', 'Europe/Berlin', 'America/New_York'),
+  agreement: fc.constantFrom(...AGREEMENTS),
+  urgency: fc.constantFrom(...URGENCIES),
   authorId: author,
   createdAt: time,
   updatedAt: time,
@@ -275,6 +284,7 @@ const boardArb = fc.record({
   title: text(40),
   setup: fc.record({
     theme: text(),
+    exercises: text(),
     leaders: text(),
     facilitator: text(),
     scribes: text(),
@@ -285,6 +295,8 @@ const boardArb = fc.record({
       selector: (q) => q.id,
       maxLength: 4,
     }),
+    entryLayout: fc.constantFrom(...ENTRY_LAYOUTS),
+    showUnvoted: fc.boolean(),
   }),
   facilitation: facilitationArb,
   records: recordsArb,
@@ -318,15 +330,26 @@ function buildBoard(generated: BoardSpec): Y.Doc {
   return doc
 }
 
-/** The whole board as plain data: what two equal boards must share. */
+/**
+ * The whole board as plain data: what two equal boards must share. Voters in anonymous rounds
+ * leave the board as stand-ins by design ("voter-1"), so only that they voted is compared.
+ */
 function contents(doc: Y.Doc) {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1)
+  const anonymous = new Set(
+    collection<RoundRecord>(doc, 'rounds')
+      .all()
+      .filter((r) => r.anonymous)
+      .map((r) => r.id),
+  )
+  const seenAs = (r: AnyRecord) =>
+    r.kind === 'dot' && anonymous.has(r.roundId) ? { ...r, voterId: '(anonymous)' } : r
   return {
     meta: readMeta(doc),
     setup: readSetup(doc),
     facilitation: readFacilitation(doc),
     collections: Object.fromEntries(
-      allCollections(doc).map((c) => [c.name, c.all().sort(byId)] as const),
+      allCollections(doc).map((c) => [c.name, c.all().sort(byId).map(seenAs)] as const),
     ),
     scribe: Object.fromEntries(
       scribeScopes(doc)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import Parser from 'wikiparser-node'
-import { renderExport } from '../../shared/export/index.ts'
+import { renderExport, snapshotBoard } from '../../shared/export/index.ts'
 import { HOSTILE, buildHostileBoard } from '../fixtures/hostile-board.ts'
 import { buildSeedBoard } from '../fixtures/seed-board.ts'
 import { expectGolden, tagCounts, visibleLines, visibleText } from './helpers.ts'
@@ -46,6 +46,7 @@ describe('wikitext export of the seed board', () => {
       '== Session Setup',
       '== Questions to answer during this session',
       '== Attendees list',
+      '== Structured notes',
       '== Questions and answers',
       '== Features and goals',
       '== Important decisions to make',
@@ -120,16 +121,22 @@ describe('wikitext export of the seed board', () => {
     )
   })
 
-  it('ranks revealed dot-voting results with their counts and hides open rounds', () => {
+  it('groups dot-voting results by poster, ranks them overall and hides open rounds', () => {
     const voting = wiki.slice(wiki.indexOf('== Dot voting results =='))
-    const ranked = [...voting.matchAll(/^# (.*?) \((\d+)\)/gm)].map((m) => `${m[1]} (${m[2]})`)
+    const third = voting.slice(voting.indexOf('==== 3rd Party ===='))
+    expect(third).toMatch(
+      /^Currently not working well:\n\n\* Choose a Release Manager for 3rd party releases \(0\)$/m,
+    )
+    const ranking = voting.slice(voting.indexOf("'''Overall ranking'''"))
+    const ranked = [...ranking.matchAll(/^# \((\d+)\) (.*?) — /gm)].map((m) => `${m[2]} (${m[1]})`)
     expect(ranked.slice(0, 3)).toEqual([
       'How do we plan for maintenance once a product is in production? (21)',
       'Governing body, SIG with regular meetings and diverse participation (16)',
       'Decision, approval, Technical Committee (10)',
     ])
     expect(ranked).toContain('Define update mechanism (9)')
-    expect(ranked).toContain('Choose a Release Manager for 3rd party releases (0)')
+    // Nobody chose it: listed with its poster, not in the ranking.
+    expect(ranked.some((r) => r.startsWith('Choose a Release Manager'))).toBe(false)
     expect(wiki).not.toContain('Follow-up topics')
     expect(visibleLines(html)).toContain('Define update mechanism (9)')
   })
@@ -154,7 +161,6 @@ describe('wikitext escaping', () => {
       'parser-function',
       'arg',
       'link',
-      'file',
       'category',
       'ext',
       'ext-link',
@@ -169,9 +175,17 @@ describe('wikitext escaping', () => {
     ]) {
       expect(types.has(forbidden), forbidden).toBe(false)
     }
-    const tags = tagCounts(html)
+    // The only files are our suggested poster pictures, named from ASCII stems.
+    const files = root.querySelectorAll('file') as unknown as { name: string }[]
+    expect(files.length).toBe(snapshotBoard(buildHostileBoard()).posters.length)
+    for (const f of files) expect(f.name).toMatch(/^File:[A-Za-z0-9-]+\.png$/)
+    const figures = html.match(/<figure[\s\S]*?<\/figure>/g) ?? []
+    expect(figures.length).toBe(files.length)
+    const tags = tagCounts(figures.reduce((rest, f) => rest.replace(f, ''), html))
     expect([...tags.keys()].sort()).toEqual(
-      ['b', 'br', 'div', 'h2', 'h3', 'hr', 'i', 'li', 'ol', 'p', 'ul'].filter((t) => tags.has(t)),
+      ['b', 'br', 'div', 'h2', 'h3', 'h4', 'hr', 'i', 'li', 'ol', 'p', 'ul'].filter((t) =>
+        tags.has(t),
+      ),
     )
     expect(tags.get('hr')).toBe(1)
     expect(tags.get('a')).toBeUndefined()
@@ -179,9 +193,11 @@ describe('wikitext escaping', () => {
 
   it('adds no headings of its own', () => {
     const h = headings(wiki)
-    expect(h.filter((x) => x.startsWith('== ')).length).toBe(11) // no loose notes on this board
+    // Agenda and Connections join the sections; no loose notes on this board.
+    expect(h.filter((x) => x.startsWith('== ')).length).toBe(14)
     expect(h).toContain('=== == fake ==')
-    expect(h.filter((x) => x.includes('fake'))).toEqual(['=== == fake =='])
+    // The poster's title, and again over its voting results.
+    expect(h.filter((x) => x.includes('fake'))).toEqual(['=== == fake ==', '==== == fake =='])
   })
 
   it('shows every hostile string literally', () => {
