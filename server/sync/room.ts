@@ -514,7 +514,7 @@ const closeWord = (code: number) => (code === CLOSE_FORBIDDEN ? 'forbidden' : 'm
 const COMPACT_QUIET_MS = 500
 /** Updates stored or relayed together per batch; see onDocUpdate. */
 const MAX_BATCH = 64
-/** Spacing of batches per connection in the room (a send costs ~5-10 µs), and at most. */
+/** Spacing of batches per connection in the room (a send costs 5-15 µs of CPU), and at most. */
 const RELAY_SPACING_PER_CONNECTION_MS = 0.04
 const MAX_RELAY_SPACING_MS = 25
 const relaySpacingMs = (connections: number) =>
