@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
-export default defineConfig({
+/** `--mode e2e` builds the client with its test hooks into dist/client-e2e; production has none. */
+export default defineConfig(({ mode }) => ({
   root: 'client',
   plugins: [react()],
   build: {
-    outDir: '../dist/client',
+    outDir: mode === 'e2e' ? '../dist/client-e2e' : '../dist/client',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
   },
@@ -25,4 +26,4 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
   },
-})
+}))

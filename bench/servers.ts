@@ -1,7 +1,7 @@
 /**
  * Starts the servers under test, each in its own child process on 127.0.0.1: ours
  * (server/main.ts, fresh temp DATA_DIR), the reference @y/websocket-server (persisting to a
- * fresh temp LevelDB dir) and Hocuspocus (bench/servers/hocuspocus.mjs, storing each document's
+ * fresh temp LevelDB dir) and Hocuspocus (bench/servers/hocuspocus.ts, storing each document's
  * state in a file), so that all store every update and a room can be loaded cold.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -86,10 +86,10 @@ export class Target {
     if (this.name === 'ours') {
       // The same as node_modules/.bin/tsx server/main.ts, in one process so its CPU can be read.
       args = [...prof, '--import', 'tsx', 'server/main.ts']
-      env = { ...base, HOST, PORT: '0', DATA_DIR: this.dataDir }
+      env = { ...base, HOST, PORT: '0', DATA_DIR: this.dataDir, ...BENCH_LIMITS_OFF }
     } else if (this.name === 'hocuspocus') {
       // Profiles are written on a normal exit only; Hocuspocus exits by itself on SIGTERM.
-      args = [...prof, 'bench/servers/hocuspocus.mjs']
+      args = [...prof, '--import', 'tsx', 'bench/servers/hocuspocus.ts']
       env = { ...base, HOST, PORT: '0', DATA_DIR: this.dataDir }
     } else {
       this.port = await freePort()
@@ -251,4 +251,18 @@ function dirSize(dir: string): number {
     total += entry.isDirectory() ? dirSize(p) : statSync(p).size
   }
   return total
+}
+
+/**
+ * The bench's writers flood on purpose, all from one address, and the reference has no limits:
+ * ours are turned off so that both are measured doing the same work.
+ */
+const BENCH_LIMITS_OFF: Record<string, string> = {
+  WS_MESSAGES_PER_SECOND: '0',
+  WS_BYTES_PER_SECOND: '0',
+  WS_ADDRESS_MESSAGES_PER_SECOND: '0',
+  WS_ADDRESS_BYTES_PER_SECOND: '0',
+  WS_CONNECTIONS_PER_ADDRESS: '0',
+  WS_UPGRADES_PER_SECOND: '0',
+  BOARDS_PER_MINUTE: '0',
 }

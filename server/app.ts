@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url'
 import { ActivityLog } from './activity/log.ts'
 import { ActivityRecorder } from './activity/recorder.ts'
 import { loadOrCreateSecret } from './auth/secret.ts'
-import { defaultConfig, type ServerConfig } from './config.ts'
+import { BoardStoreLinkStore, type LinkStore } from './auth/link-store.ts'
+import { LinkRegistry } from './auth/link-registry.ts'
+import { defaultConfig, defaultLimits, type LimitSettings, type ServerConfig } from './config.ts'
+import { Budget, memoryLimiters, type LimiterFactory } from './http/limits.ts'
 import type { AppContext } from './http/context.ts'
 import { createRequestHandler } from './http/router.ts'
 import { routes } from './http/routes.ts'
@@ -23,7 +26,13 @@ import { RoomManager } from './sync/room-manager.ts'
 import { withPrivateRooms } from './facilitation/private-store.ts'
 import { FacilitationService } from './facilitation/service.ts'
 
-export interface ServerOptions extends ServerConfig {
+export interface ServerOptions extends Omit<ServerConfig, 'limits'> {
+  /** Limits; any left out take their defaults. */
+  limits: Partial<LimitSettings>
+  /** Makes the rate limiters; in memory by default (e.g. RateLimiterRedis to share them). */
+  limiterFactory?: LimiterFactory
+  /** Link generations and expiry; by default kept in the board store beside each board. */
+  linkStore?: LinkStore
   /** Where boards are stored; by default SQLite in dataDir. An injected store is not closed. */
   store?: BoardStore
   /** The built client to serve; null for none. By default dist/client when it exists. */
@@ -31,8 +40,6 @@ export interface ServerOptions extends ServerConfig {
   logger?: Logger
   /** WebSocket ping interval (ms). */
   heartbeatMs: number
-  /** Largest accepted WebSocket message (bytes); larger ones close the socket with 1009. */
-  maxMessageBytes: number
   /** Compact a board's stored log after this many appended updates. */
   compactEvery: number
 }
@@ -56,10 +63,11 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   const config: ServerOptions = {
     ...defaultConfig(),
     heartbeatMs: 30_000,
-    maxMessageBytes: 8 * 1024 * 1024,
     compactEvery: 500,
     ...defined,
   }
+  const limits: LimitSettings = { ...defaultLimits(), ...options.limits }
+  const limiterFactory = config.limiterFactory ?? memoryLimiters
   const log = config.logger ?? createLogger(config.logLevel)
   if (config.databaseUrl) log.warn('DATABASE_URL is not supported yet; storing boards in SQLite')
   if (config.redisUrl) log.warn('REDIS_URL is not supported yet; rooms live in this process only')
@@ -67,6 +75,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   const secret = config.serverSecret ?? loadOrCreateSecret(config.dataDir)
   const store = config.store ?? new SqliteStore(join(config.dataDir, 'boards.sqlite'))
   const ownsStore = !config.store
+  const links = new LinkRegistry(secret, config.linkStore ?? new BoardStoreLinkStore(store))
   const facilitation = new FacilitationService(store, log)
   const activity = new ActivityLog(store, log)
   const recorder = new ActivityRecorder(activity, log)
@@ -89,6 +98,13 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     store,
     rooms,
     secret,
+    links,
+    limits,
+    boardCreation: new Budget(
+      limiterFactory,
+      { keyPrefix: 'boards', points: limits.boardsPerMinute, duration: 60 },
+      log,
+    ),
     adminToken: config.adminToken,
     publicUrl: config.publicUrl,
     log,
@@ -102,12 +118,22 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
   )
   const sockets = createWebSocketEndpoint({
     rooms,
-    secret,
+    links,
     log,
-    maxPayload: config.maxMessageBytes,
+    limits,
+    limiterFactory,
+    publicUrl: config.publicUrl,
     heartbeatMs: config.heartbeatMs,
   })
-  const http = createServer((req, res) => void handle(req, res))
+  const http = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often node:http enforces the two timeouts above (30 s by default).
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    (req, res) => void handle(req, res),
+  )
   http.on('upgrade', sockets.handleUpgrade)
 
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig } from './config.ts'
+import { ConfigError, defaultLimits, parseConfig } from './config.ts'
 
 describe('parseConfig', () => {
   it('has the documented defaults', () => {
@@ -13,6 +13,7 @@ describe('parseConfig', () => {
       adminToken: undefined,
       publicUrl: undefined,
       logLevel: 'info',
+      limits: defaultLimits(),
     })
   })
 
@@ -38,6 +39,25 @@ describe('parseConfig', () => {
     })
   })
 
+  it('reads the limits, 0 turning one off', () => {
+    const { limits } = parseConfig({
+      WS_MESSAGES_PER_SECOND: '10',
+      WS_AWARENESS_MAX_BYTES: '0',
+      BOARDS_PER_MINUTE: '3',
+      HTTP_HEADERS_TIMEOUT_MS: '2000',
+      ALLOWED_ORIGINS: 'https://a.example.org/, http://b.example.org:8080',
+      TRUST_PROXY: '1',
+    })
+    expect(limits).toMatchObject({
+      messagesPerSecond: 10,
+      awarenessMaxBytes: 0,
+      boardsPerMinute: 3,
+      headersTimeoutMs: 2000,
+      allowedOrigins: ['https://a.example.org', 'http://b.example.org:8080'],
+      trustProxy: true,
+    })
+  })
+
   it('treats empty values as unset', () => {
     expect(parseConfig({ ADMIN_TOKEN: '', PUBLIC_URL: ' ' })).toMatchObject({
       adminToken: undefined,
@@ -51,6 +71,8 @@ describe('parseConfig', () => {
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be a URL/],
     [{ SERVER_SECRET: 'short' }, /at least 16/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ WS_MESSAGES_PER_SECOND: '-1' }, /WS_MESSAGES_PER_SECOND/],
+    [{ ALLOWED_ORIGINS: 'nope' }, /ALLOWED_ORIGINS must be URLs/],
   ])('refuses %j with a clear error', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError)
     expect(() => parseConfig(env)).toThrow(message)

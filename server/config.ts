@@ -10,6 +10,100 @@ const optionalString = z
 const url = (name: string) =>
   optionalString.refine((v) => v === undefined || URL.canParse(v), `${name} must be a URL`)
 
+// --- Limits against floods and hostile clients (README: "Limits and close codes") ---
+
+/** A count or size; 0 turns that limit off. */
+const limit = (fallback: number) => z.coerce.number().int().min(0).default(fallback)
+
+const limitEnv = {
+  WS_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
+  WS_MESSAGES_PER_SECOND: limit(300),
+  WS_BYTES_PER_SECOND: limit(16 * 1024 * 1024),
+  WS_ADDRESS_MESSAGES_PER_SECOND: limit(10_000),
+  WS_ADDRESS_BYTES_PER_SECOND: limit(64 * 1024 * 1024),
+  WS_AWARENESS_MAX_BYTES: limit(256 * 1024),
+  WS_AWARENESS_PER_SECOND: limit(40),
+  WS_AWARENESS_BYTES_PER_SECOND: limit(512 * 1024),
+  WS_CONNECTIONS_PER_ADDRESS: limit(256),
+  WS_UPGRADES_PER_SECOND: limit(20),
+  BOARDS_PER_MINUTE: limit(20),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  HTTP_BODY_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  TRUST_PROXY: z
+    .enum(['', '0', '1', 'false', 'true'])
+    .default('')
+    .transform((v) => v === '1' || v === 'true'),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine((list) => list.every((o) => URL.canParse(o)), 'ALLOWED_ORIGINS must be URLs')
+    .transform((list) => list.map((o) => new URL(o).origin)),
+}
+
+/** Every limit is per second unless it says otherwise; 0 turns a limit off. */
+export interface LimitSettings {
+  /** Largest accepted WebSocket message; larger ones close the socket with 1009. */
+  maxMessageBytes: number
+  /** Per connection: frames and bytes a client may send (4429 beyond). */
+  messagesPerSecond: number
+  bytesPerSecond: number
+  /** The same, summed over every connection from one address. */
+  addressMessagesPerSecond: number
+  addressBytesPerSecond: number
+  /** One awareness (presence) frame at most (4413 beyond), and their rate per connection. */
+  awarenessMaxBytes: number
+  awarenessPerSecond: number
+  awarenessBytesPerSecond: number
+  /** Open sockets from one address (4429 beyond). */
+  connectionsPerAddress: number
+  /**
+   * Refused WebSocket upgrade attempts (bad token, ...) per second from one address; beyond it,
+   * its attempts are answered 429 before their token is checked.
+   */
+  upgradesPerSecond: number
+  /** Boards one address may create per minute (429). */
+  boardsPerMinute: number
+  /** node:http: the whole header block, the whole request, and silence inside a body. */
+  headersTimeoutMs: number
+  requestTimeoutMs: number
+  bodyIdleTimeoutMs: number
+  /** Count addresses by X-Forwarded-For (behind a reverse proxy) instead of the socket's. */
+  trustProxy: boolean
+  /** Origins besides the server's own that may open sockets and create boards. */
+  allowedOrigins: string[]
+}
+
+function limitSettings(e: z.infer<z.ZodObject<typeof limitEnv>>): LimitSettings {
+  return {
+    maxMessageBytes: e.WS_MAX_MESSAGE_BYTES,
+    messagesPerSecond: e.WS_MESSAGES_PER_SECOND,
+    bytesPerSecond: e.WS_BYTES_PER_SECOND,
+    addressMessagesPerSecond: e.WS_ADDRESS_MESSAGES_PER_SECOND,
+    addressBytesPerSecond: e.WS_ADDRESS_BYTES_PER_SECOND,
+    awarenessMaxBytes: e.WS_AWARENESS_MAX_BYTES,
+    awarenessPerSecond: e.WS_AWARENESS_PER_SECOND,
+    awarenessBytesPerSecond: e.WS_AWARENESS_BYTES_PER_SECOND,
+    connectionsPerAddress: e.WS_CONNECTIONS_PER_ADDRESS,
+    upgradesPerSecond: e.WS_UPGRADES_PER_SECOND,
+    boardsPerMinute: e.BOARDS_PER_MINUTE,
+    headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+    bodyIdleTimeoutMs: e.HTTP_BODY_IDLE_TIMEOUT_MS,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    trustProxy: e.TRUST_PROXY,
+  }
+}
+
+export const defaultLimits = (): LimitSettings => limitSettings(z.object(limitEnv).parse({}))
+
+// --- end of limits ---
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
 const envSchema = z.object({
@@ -25,6 +119,7 @@ const envSchema = z.object({
   ADMIN_TOKEN: optionalString,
   PUBLIC_URL: url('PUBLIC_URL').transform((v) => v?.replace(/\/+$/, '')),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  ...limitEnv,
 })
 
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -42,6 +137,7 @@ export interface ServerConfig {
   /** The address people open, for links; taken from the request when absent. */
   publicUrl?: string
   logLevel: LogLevel
+  limits: LimitSettings
 }
 
 export class ConfigError extends Error {
@@ -65,6 +161,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     adminToken: e.ADMIN_TOKEN,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    limits: limitSettings(e),
   }
 }
 

@@ -22,7 +22,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'wb-prof-canvas-'))
 const server = await startServer({
   port: 0,
   dataDir,
-  staticDir: process.env.PROFILE_STATIC ?? join(REPO, 'dist', 'client'),
+  staticDir: process.env.PROFILE_STATIC ?? join(REPO, 'dist', 'client-e2e'),
   logLevel: 'warn',
 })
 const browser = await chromium.launch({

@@ -38,13 +38,13 @@ type W = { __canvas?: CanvasHook }
 async function main() {
   if (process.env.BENCH_CANVAS_BUILD !== '0') {
     say('building the client…')
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO, stdio: 'ignore' })
+    execFileSync('npx', ['vite', 'build', '--mode', 'e2e', '--logLevel', 'warn'], { cwd: REPO, stdio: 'ignore' })
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-canvas-'))
   const server = await startServer({
     port: 0,
     dataDir,
-    staticDir: join(REPO, 'dist', 'client'),
+    staticDir: join(REPO, 'dist', 'client-e2e'),
     logLevel: 'warn',
   })
   const browser = await chromium.launch({

@@ -5,6 +5,7 @@ import { Editor } from '../editor/editor.ts'
 import { colorForUser, userId } from '../lib/identity.ts'
 import { createTools, type Tools } from '../tools/index.ts'
 import { sessionOptions, takeSession } from './earlyOpen.ts'
+import { TEST_HOOKS } from '../lib/testHooks.ts'
 import { installTestHook } from './testHook.ts'
 
 export interface OpenBoard {
@@ -25,7 +26,7 @@ export function useBoard(
     const id = userId()
     const editor = new Editor(session, { id, name: '', color: colorForUser(id), role })
     const tools = createTools(editor)
-    const removeHook = installTestHook(editor)
+    const removeHook = TEST_HOOKS ? installTestHook(editor) : () => {}
     setOpen({ editor, tools })
     return () => {
       removeHook()

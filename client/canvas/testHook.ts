@@ -8,6 +8,7 @@ import { useEffect } from 'react'
 import type { ConnectorRecord, Item, TagRecord } from '../../shared/schema/index.ts'
 import type { Editor } from '../editor/editor.ts'
 import type { PlacedConnector } from './visibleConnectors.ts'
+import { TEST_HOOKS } from '../lib/testHooks.ts'
 
 export interface CanvasHook {
   connectors(): ConnectorRecord[]
@@ -38,11 +39,12 @@ declare global {
 let lastDrawn: PlacedConnector[] = []
 /** Called by the connectors layer with what it draws. */
 export const recordDrawn = (list: PlacedConnector[]) => {
-  lastDrawn = list
+  if (TEST_HOOKS) lastDrawn = list
 }
 
 export function useCanvasTestHook(editor: Editor, stage: () => Konva.Stage | null): void {
   useEffect(() => {
+    if (!TEST_HOOKS) return
     const toScreen = (p: Pt) => editor.toScreen(p)
     window.__canvas = {
       connectors: () => editor.connectors.all(),

@@ -6,7 +6,7 @@ import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
 import type { Editor } from '../editor/editor.ts'
 import type { FacilitationClient } from './facilitationClient.ts'
-import { isFrame } from './FacilitatorPanel.tsx'
+import { isFrame } from '../../shared/schema/index.ts'
 
 export function AgendaSection({ editor, fac }: { editor: Editor; fac: FacilitationClient }) {
   const f = useStore(fac.state, (s) => s.facilitation)

@@ -1,14 +1,14 @@
-/** The facilitator's controls: agenda and timer, phases, voting rounds, the room. */
+/** The facilitator's controls: agenda and timer, phases, voting rounds, the room, the links. */
 import { useState } from 'react'
-import type { FrameRecord } from '../../shared/schema/index.ts'
 import { t } from '../i18n/i18n.ts'
 import type { Editor } from '../editor/editor.ts'
 import type { FacilitationClient } from './facilitationClient.ts'
 import { AgendaSection } from './AgendaSection.tsx'
+import { LinksSection } from './LinksSection.tsx'
 import { RoomSection } from './RoomSection.tsx'
 import { VotingSection } from './VotingSection.tsx'
 
-type Tab = 'agenda' | 'voting' | 'room'
+type Tab = 'agenda' | 'voting' | 'room' | 'links'
 
 export function FacilitatorPanel({
   editor,
@@ -24,7 +24,7 @@ export function FacilitatorPanel({
     <aside className="fac-panel" aria-label={t('fac-panel')} data-testid="facilitation-panel">
       <header className="fac-panel-head">
         <div role="tablist" className="fac-tabs">
-          {(['agenda', 'voting', 'room'] as const).map((id) => (
+          {(['agenda', 'voting', 'room', 'links'] as const).map((id) => (
             <button
               key={id}
               type="button"
@@ -45,8 +45,7 @@ export function FacilitatorPanel({
       {tab === 'agenda' && <AgendaSection editor={editor} fac={fac} />}
       {tab === 'voting' && <VotingSection editor={editor} fac={fac} />}
       {tab === 'room' && <RoomSection editor={editor} fac={fac} />}
+      {tab === 'links' && <LinksSection editor={editor} boardId={editor.session.options.boardId} />}
     </aside>
   )
 }
-
-export const isFrame = (i: { kind: string }): i is FrameRecord => i.kind === 'frame'

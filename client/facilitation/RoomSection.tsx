@@ -10,7 +10,7 @@ import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
 import { contains, currentView, showRect } from './camera.ts'
 import type { FacilitationClient } from './facilitationClient.ts'
-import { isFrame } from './FacilitatorPanel.tsx'
+import { isFrame } from '../../shared/schema/index.ts'
 import { useNow } from './useNow.ts'
 
 const ORIGIN = 'facilitation-ui'

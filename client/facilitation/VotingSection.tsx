@@ -6,7 +6,7 @@ import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
 import type { FacilitationClient } from './facilitationClient.ts'
-import { isFrame } from './FacilitatorPanel.tsx'
+import { isFrame } from '../../shared/schema/index.ts'
 import { Results, useRevealedRounds } from './Results.tsx'
 
 const ORIGIN = 'facilitation-ui'

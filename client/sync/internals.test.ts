@@ -29,7 +29,21 @@ describe('provider internals the session relies on', () => {
     expect(listeners.get('update')?.has(provider._updateHandler) ?? false).toBe(false)
   })
 
-  it("y-indexeddb stores updates through _storeUpdate, registered on the document", () => {
+  it("y-websocket's provider sends presence through _awarenessUpdateHandler", () => {
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider('ws://127.0.0.1:9', 'b', doc, {
+      connect: false,
+      disableBc: true,
+      WebSocketPolyfill: class {} as unknown as typeof WebSocket,
+    })
+    const listeners = (provider.awareness as unknown as { _observers: Map<string, Set<unknown>> })
+      ._observers
+    expect(listeners.get('update')?.has(provider._awarenessUpdateHandler)).toBe(true)
+    provider.destroy()
+    expect(listeners.get('update')?.has(provider._awarenessUpdateHandler) ?? false).toBe(false)
+  })
+
+  it('y-indexeddb stores updates through _storeUpdate, registered on the document', () => {
     const code = source('y-indexeddb', 'src/y-indexeddb.js')
     expect(code).toMatch(/this\._storeUpdate = \(update, origin\) =>/)
     expect(code).toMatch(/doc\.on\('update', this\._storeUpdate\)/)

@@ -19,6 +19,8 @@ import {
 } from '../../shared/doc/index.ts'
 import {
   CLOSE_FORBIDDEN,
+  CLOSE_LINK_REVOKED,
+  CLOSE_RATE_LIMITED,
   CLOSE_UNAUTHORIZED,
   MESSAGE_SAVED,
   MESSAGE_SYNC,
@@ -27,6 +29,7 @@ import { userSecret } from '../lib/identity.ts'
 import { Store } from '../lib/store.ts'
 import { readStored, writeStored } from '../lib/storage.ts'
 import type { SessionStatus } from './connection.ts'
+import { sendOwnPresenceOnly } from './ownPresence.ts'
 import { SaveTracker, type PendingChange } from './saveTracker.ts'
 
 type Handler = WebsocketProvider['messageHandlers'][number]
@@ -87,6 +90,7 @@ export class BoardSession {
       disableBc: true,
     })
     this.installHandlers()
+    sendOwnPresenceOnly(this.provider)
     this.trackLocalChanges()
     this.trackConnection()
 
@@ -187,10 +191,13 @@ export class BoardSession {
       this.status.set({ readOnly: true })
       return ++this.forbiddenCloses < 3
     }
-    if (event.code === CLOSE_UNAUTHORIZED) {
+    if (event.code === CLOSE_UNAUTHORIZED || event.code === CLOSE_LINK_REVOKED) {
+      // A link rotated or expired is as good as none: the facilitator has a new one.
       this.status.set({ connection: 'invalid' })
       return false
     }
+    // Over a rate limit: come back (the provider backs off); a well-behaved client rarely is.
+    if (event.code === CLOSE_RATE_LIMITED) return true
     return !(event.code >= 4400 && event.code < 4500)
   }
 

@@ -163,11 +163,12 @@ describe('checkUpdate: roles', () => {
   })
 
   it('keeps private rooms to post-its, for facilitators too', () => {
-    const { server, next } = setup()
-    const arrow = next((d) => connectors(d).add([record('connector', 'a1')], LOCAL_ORIGIN))
-    expect(checkUpdate(fac, server, arrow, 'private').ok).toBe(false)
-    const post = next((d) => addItems(d, [note('p1')], LOCAL_ORIGIN))
-    expect(checkUpdate(ada, server, post, 'private').ok).toBe(true)
+    const arrow = setup()
+    const update = arrow.next((d) => connectors(d).add([record('connector', 'a1')], LOCAL_ORIGIN))
+    expect(checkUpdate(fac, arrow.server, update, 'private').ok).toBe(false)
+    const post = setup()
+    const note1 = post.next((d) => addItems(d, [note('p1')], LOCAL_ORIGIN))
+    expect(checkUpdate(ada, post.server, note1, 'private').ok).toBe(true)
   })
 })
 

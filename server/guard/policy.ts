@@ -48,6 +48,12 @@ export interface Writer {
 }
 
 const OK: Verdict = { ok: true }
+
+/**
+ * Most items and delete ranges one update may hold. Far above what a person's edits make (an
+ * offline afternoon included), far below what stalls the server.
+ */
+export const UPDATE_LIMITS = { structs: 100_000, deleteRanges: 100_000 }
 class Refusal extends Error {
   constructor(
     readonly code: number,
@@ -101,7 +107,12 @@ class UpdateCheck {
   }
 
   run(update: Uint8Array): void {
-    const { writes, removals } = readUpdate(this.doc, update)
+    const { writes, removals, unknownDeletes, structs, deleteRanges } = readUpdate(this.doc, update)
+    if (structs > UPDATE_LIMITS.structs || deleteRanges > UPDATE_LIMITS.deleteRanges)
+      malformed(`an update of ${structs} items and ${deleteRanges} deletions is more than one edit`)
+    // Yjs would keep such deletes pending for ever, and send them to everyone who syncs.
+    if (unknownDeletes > 0)
+      throw new UnresolvableUpdate('an update deletes content this board does not have')
     // New records and their kinds first: fields may come before them in the update.
     const created = new Set<string>()
     for (const w of writes) {
@@ -371,4 +382,22 @@ function isType(content: Content, ctor: typeof Y.Map | typeof Y.Text): boolean {
 
 function maxLength(schema: unknown): number | null | undefined {
   return (schema as { maxLength?: number | null } | undefined)?.maxLength
+}
+
+/**
+ * Whether an update would change nothing visible: all it holds the board has, or it deletes
+ * what the board does not have. Viewers' clients answer our sync step 1 with such updates; they
+ * are dropped, not refused, so that junk some board picked up before never locks viewers out.
+ */
+export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    const { writes, removals } = readUpdate(doc, update)
+    return (
+      writes.every((w) => w.gone || w.content instanceof Y.ContentDeleted) &&
+      removals.every((r) => r.gone)
+    )
+  } catch (err) {
+    if (err instanceof UnresolvableUpdate) return false
+    throw err
+  }
 }

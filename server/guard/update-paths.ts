@@ -35,6 +35,11 @@ export interface Removal {
 export interface UpdateContents {
   writes: Write[]
   removals: Removal[]
+  /** Delete ranges beyond what the board and the update hold: deletes that would stay pending. */
+  unknownDeletes: number
+  /** Size of the update, for the limits. */
+  structs: number
+  deleteRanges: number
 }
 
 interface Place {
@@ -47,25 +52,32 @@ type StructLike = Y.Item | Y.GC | Y.Skip
 /** Writes and removals of `update` against the current state of `doc` (which it does not change). */
 export function readUpdate(doc: Y.Doc, update: Uint8Array): UpdateContents {
   const { structs, ds } = Y.decodeUpdate(update)
+  refuseGaps(doc, structs)
   const resolver = new PlaceResolver(doc, structs)
   const writes: Write[] = []
   const removals: Removal[] = []
+  let unknownDeletes = 0
+  let deleteRanges = 0
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
     // Content the document already holds changes nothing (clients resend it in sync step 2).
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
+    resolver.requireNeighbours(struct)
     const place = resolver.placeOf(struct)
     writes.push({ path: place.path, content: struct.content, gone: place.gone })
   }
   ds.clients.forEach((deletes, client) => {
+    const known = Math.max(Y.getState(doc.store, client), resolver.incomingEnd(client))
+    deleteRanges += deletes.length
     for (const { clock, len } of deletes) {
+      if (clock + len > known) unknownDeletes++
       for (const item of resolver.storeItemsIn(client, clock, len)) {
         const place = resolver.placeOf(item)
         removals.push({ path: place.path, item, gone: place.gone })
       }
     }
   })
-  return { writes, removals }
+  return { writes, removals, unknownDeletes, structs: structs.length, deleteRanges }
 }
 
 /** Every path an update writes or deletes (for tests and diagnostics). */
@@ -78,6 +90,8 @@ class PlaceResolver {
   /** Structs of the update by client, sorted by clock. */
   private readonly incoming = new Map<number, Y.Item[]>()
   private readonly memo = new Map<Y.Item, Place>()
+  /** Items whose place is being worked out, outermost first: a cycle or a depth guard. */
+  private readonly resolving = new Set<Y.Item>()
 
   constructor(
     private readonly doc: Y.Doc,
@@ -92,13 +106,64 @@ class PlaceResolver {
     for (const list of this.incoming.values()) list.sort((a, b) => a.id.clock - b.id.clock)
   }
 
+  /** Yjs integrates an item only once both its neighbours exist; until then it stays pending. */
+  requireNeighbours(item: Y.Item): void {
+    for (const id of [
+      item.origin,
+      item.rightOrigin,
+      item.parent instanceof Y.ID ? item.parent : null,
+    ])
+      if (id && this.find(id) === null)
+        throw new UnresolvableUpdate('an update refers to content this board does not have')
+    // Replicas agree on where an item goes only if its left neighbour stands before its right one.
+    if (item.origin && item.rightOrigin && !this.inOrder(item.origin, item.rightOrigin))
+      throw new UnresolvableUpdate('an update inserts between neighbours that are not in order')
+  }
+
+  /** Whether `left` stands before `right` in the same list of the document (as far as we look). */
+  private inOrder(left: Y.ID, right: Y.ID): boolean {
+    const a = this.find(left)
+    const b = this.find(right)
+    // Neighbours the update itself brings are placed as it brings them.
+    if (!(a instanceof Y.Item) || !(b instanceof Y.Item)) return true
+    if (!this.isStoreItem(a) || !this.isStoreItem(b)) return true
+    if (a.parent !== b.parent) return false
+    if (a === b) return left.clock < right.clock
+    let steps = 0
+    for (let at = a.right; at; at = at.right) {
+      if (at === b) return true
+      if (++steps > 20_000) return true
+    }
+    return false
+  }
+
+  /** The clock just past the update's own structs of `client` (0 when it has none). */
+  incomingEnd(client: number): number {
+    const last = this.incoming.get(client)?.at(-1)
+    return last ? last.id.clock + last.length : 0
+  }
+
   /** The place an item sits in (its parent type plus its map key, if any). */
   placeOf(item: Y.Item): Place {
     const cached = this.memo.get(item)
     if (cached) return cached
+    // A crafted update can make an item its own ancestor, or nest types without end.
+    if (this.resolving.has(item)) throw new UnresolvableUpdate('an update nests content in itself')
+    if (this.resolving.size >= MAX_DEPTH)
+      throw new UnresolvableUpdate(`an update nests content more than ${MAX_DEPTH} levels deep`)
+    this.resolving.add(item)
+    try {
+      return this.resolvePlace(item)
+    } finally {
+      this.resolving.delete(item)
+    }
+  }
+
+  private resolvePlace(item: Y.Item): Place {
     // Items that follow a neighbour carry no parent info in the update: walk the neighbours
     // (iteratively, a long chain must not blow the stack) until one whose place is known.
     const chain: Y.Item[] = []
+    const onChain = new Set<Y.Item>()
     let current: Y.Item | null = item
     let place: Place | null = null
     while (current && !place) {
@@ -107,6 +172,9 @@ class PlaceResolver {
         place = known
         break
       }
+      if (onChain.has(current))
+        throw new UnresolvableUpdate('an update places content next to itself')
+      onChain.add(current)
       chain.push(current)
       if (this.isStoreItem(current)) {
         place = this.storePlace(current)
@@ -197,6 +265,23 @@ class PlaceResolver {
 }
 
 const GONE: Place = { path: [], gone: true }
+/** Deepest nesting of types a board has is a handful (scribe lists); this is far beyond it. */
+const MAX_DEPTH = 64
+
+/**
+ * Each client's changes follow on from what the board has of that client, with no holes: Yjs
+ * would keep anything after a hole pending (and send it to everyone who syncs), never apply it.
+ */
+function refuseGaps(doc: Y.Doc, structs: readonly StructLike[]): void {
+  const next = new Map<number, number>()
+  for (const s of structs) {
+    const client = s.id.client
+    const expected = next.get(client) ?? Y.getState(doc.store, client)
+    if (s instanceof Y.Skip || s.id.clock > expected)
+      throw new UnresolvableUpdate('an update skips content this board does not have')
+    next.set(client, Math.max(expected, s.id.clock + s.length))
+  }
+}
 
 /** Binary search for the item whose clock range holds `clock`. */
 function containing(sorted: readonly Y.Item[], clock: number): Y.Item | null {

@@ -8,7 +8,7 @@ import { HttpError, sendJson } from './respond.ts'
  * changed what and when, oldest first, as the server recorded it when the updates arrived.
  */
 export const activityRoute: RouteHandler = async (ctx) => {
-  requireRole(ctx, ['facilitator', 'participant', 'viewer'])
+  await requireRole(ctx, ['facilitator', 'participant', 'viewer'])
   const q = ctx.url.searchParams
   const since = q.get('since')
   const limit = q.get('limit')

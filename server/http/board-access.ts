@@ -1,18 +1,24 @@
 import type { IncomingMessage } from 'node:http'
 import type { Role } from '../../shared/protocol/messages.ts'
-import { verifyToken } from '../auth/tokens.ts'
 import { BoardNotFoundError } from '../sync/errors.ts'
 import type { Room } from '../sync/room.ts'
 import type { RequestContext } from './context.ts'
 import { HttpError } from './respond.ts'
 
-/** The role the request's `Authorization: Bearer <token>` grants on board `id`, or a 401. */
-export function requireRole(ctx: RequestContext, allowed: readonly Role[]): Role {
-  const role = verifyToken(ctx.app.secret, ctx.params.id ?? '', bearer(ctx.req))
-  if (!role)
+/**
+ * The role the request's `Authorization: Bearer <token>` grants on board `id` now: a 401 for a
+ * token that is not the board's, or whose link was rotated or has expired.
+ */
+export async function requireRole(ctx: RequestContext, allowed: readonly Role[]): Promise<Role> {
+  const verdict = await ctx.app.links.authorize(ctx.params.id ?? '', bearer(ctx.req))
+  if (!verdict.ok) {
+    if (verdict.refusal === 'replaced') throw new HttpError(401, 'this link was replaced')
+    if (verdict.refusal === 'expired') throw new HttpError(401, 'this link has expired')
     throw new HttpError(401, 'a valid board token is needed (Authorization: Bearer <token>)')
-  if (!allowed.includes(role)) throw new HttpError(403, `a ${role} token cannot do this`)
-  return role
+  }
+  if (!allowed.includes(verdict.role))
+    throw new HttpError(403, `a ${verdict.role} token cannot do this`)
+  return verdict.role
 }
 
 function bearer(req: IncomingMessage): string | null {

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ActivityLog } from '../activity/log.ts'
 import type { ActivityRecorder } from '../activity/recorder.ts'
+import type { LinkRegistry } from '../auth/link-registry.ts'
+import type { LimitSettings } from '../config.ts'
 import type { Logger } from '../logger.ts'
+import type { Budget } from './limits.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 
@@ -10,6 +13,11 @@ export interface AppContext {
   store: BoardStore
   rooms: RoomManager
   secret: string
+  /** Which links open which board now (rotations, expiry). */
+  links: LinkRegistry
+  limits: LimitSettings
+  /** Boards created per address per minute. */
+  boardCreation: Budget
   adminToken?: string
   publicUrl?: string
   log: Logger

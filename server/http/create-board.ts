@@ -6,6 +6,8 @@ import { isAdmin } from '../auth/admin.ts'
 import { createTokens } from '../auth/tokens.ts'
 import { createBoard } from '../boards/create-board.ts'
 import type { RouteHandler } from './context.ts'
+import { clientAddress } from './client-address.ts'
+import { originAllowed } from './origin.ts'
 import { publicBase } from './public-base.ts'
 import { HttpError, readJsonBody, sendJson } from './respond.ts'
 
@@ -22,9 +24,18 @@ const bodySchema = z
 /** POST /api/boards: creates a board and answers its id, role tokens and links. */
 export const createBoardRoute: RouteHandler = async (ctx) => {
   const { req, res, app } = ctx
+  if (!originAllowed(req, app.publicUrl, app.limits.allowedOrigins))
+    throw new HttpError(403, "boards are created from this server's own pages only")
   if (!isAdmin(req, app.adminToken))
     throw new HttpError(401, 'creating boards needs the admin token')
-  const raw = (await readJsonBody(req, BODY_LIMIT)) ?? {}
+  const spent = await app.boardCreation.spend(clientAddress(req, app.limits.trustProxy))
+  if (!spent.ok)
+    throw new HttpError(
+      429,
+      'too many boards created from this address; try again in a minute',
+      Math.ceil(spent.retryAfterMs / 1000),
+    )
+  const raw = (await readJsonBody(req, BODY_LIMIT, app.limits.bodyIdleTimeoutMs)) ?? {}
   const body = bodySchema.safeParse(raw)
   if (!body.success) throw new HttpError(400, `invalid body: ${formatIssues(body.error)}`)
   let id: string

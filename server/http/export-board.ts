@@ -7,7 +7,7 @@ import { HttpError } from './respond.ts'
 
 /** GET /api/boards/:id/export?format=…: the board as wikitext, Markdown, JSON or CSV. */
 export const exportBoardRoute: RouteHandler = async (ctx) => {
-  requireRole(ctx, ['facilitator', 'participant', 'viewer'])
+  await requireRole(ctx, ['facilitator', 'participant', 'viewer'])
   const format = ctx.url.searchParams.get('format') ?? 'json'
   if (!isExportFormat(format)) {
     throw new HttpError(400, `unknown format "${format}"; known: ${EXPORT_FORMATS.join(', ')}`)

@@ -12,8 +12,8 @@ const BODY_LIMIT = 32 * 1024 * 1024
  * connected receives the change; it is stored before the answer, and a bad file changes nothing.
  */
 export const importBoardRoute: RouteHandler = async (ctx) => {
-  requireRole(ctx, ['facilitator'])
-  const data = await readJsonBody(ctx.req, BODY_LIMIT)
+  await requireRole(ctx, ['facilitator'])
+  const data = await readJsonBody(ctx.req, BODY_LIMIT, ctx.app.limits.bodyIdleTimeoutMs)
   if (data === undefined) throw new HttpError(400, 'the body must be a JSON export of a board')
   const result = await withBoard(ctx, async (room) => {
     try {

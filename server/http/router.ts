@@ -57,7 +57,8 @@ export function createRequestHandler(
         res.destroy()
       } else if (err instanceof HttpError) {
         // A refused body may still be arriving; don't keep reading it.
-        if (err.status === 413) res.setHeader('Connection', 'close')
+        if (!req.complete) res.setHeader('Connection', 'close')
+        if (err.retryAfterSeconds) res.setHeader('Retry-After', String(err.retryAfterSeconds))
         sendError(res, err.status, err.message)
       } else if (err instanceof URIError) {
         sendError(res, 400, 'malformed URL')

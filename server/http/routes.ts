@@ -12,6 +12,7 @@ import { getVersionRoute } from './version-get.ts'
 import { restoreVersionRoute } from './version-restore.ts'
 import { createVersionRoute } from './versions-create.ts'
 import { listVersionsRoute } from './versions-list.ts'
+import { listLinksRoute, rotateLinkRoute, setLinkExpiryRoute } from './links.ts'
 
 export const routes: Route[] = [
   { method: 'GET', path: '/healthz', handler: healthz },
@@ -23,4 +24,7 @@ export const routes: Route[] = [
   { method: 'GET', path: '/api/boards/:id/versions/:vid', handler: getVersionRoute },
   { method: 'POST', path: '/api/boards/:id/versions/:vid/restore', handler: restoreVersionRoute },
   { method: 'GET', path: '/api/boards/:id/activity', handler: activityRoute },
+  { method: 'GET', path: '/api/boards/:id/links', handler: listLinksRoute },
+  { method: 'POST', path: '/api/boards/:id/links/:role/rotate', handler: rotateLinkRoute },
+  { method: 'PUT', path: '/api/boards/:id/links/:role', handler: setLinkExpiryRoute },
 ]

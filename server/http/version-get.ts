@@ -10,7 +10,7 @@ import { HttpError, sendJson } from './respond.ts'
  * (application/octet-stream) for a separate, read-only Y.Doc; `?format=json` gives its records.
  */
 export const getVersionRoute: RouteHandler = async (ctx) => {
-  requireRole(ctx, ['facilitator', 'participant', 'viewer'])
+  await requireRole(ctx, ['facilitator', 'participant', 'viewer'])
   const found = await loadVersion(ctx.app.store, ctx.params.id!, ctx.params.vid ?? '')
   if (!found) throw new HttpError(404, 'no such version')
   const format = ctx.url.searchParams.get('format') ?? 'yjs'

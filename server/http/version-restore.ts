@@ -16,8 +16,10 @@ const bodySchema = z.object({ itemIds: z.array(idSchema).min(1).max(10_000).opti
  * those records) back to the version as a new change, stored and sent to everyone like any edit.
  */
 export const restoreVersionRoute: RouteHandler = async (ctx) => {
-  requireRole(ctx, ['facilitator'])
-  const parsed = bodySchema.safeParse(await readJsonBody(ctx.req, 1024 * 1024))
+  await requireRole(ctx, ['facilitator'])
+  const parsed = bodySchema.safeParse(
+    await readJsonBody(ctx.req, 1024 * 1024, ctx.app.limits.bodyIdleTimeoutMs),
+  )
   if (!parsed.success)
     throw new HttpError(400, `expected {"itemIds"?: [ids]}: ${parsed.error.issues[0]?.message}`)
   const ids = parsed.data?.itemIds

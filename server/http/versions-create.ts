@@ -13,8 +13,10 @@ const bodySchema = z.object({
 
 /** POST /api/boards/:id/versions {name} (facilitator): saves the live board as a named version. */
 export const createVersionRoute: RouteHandler = async (ctx) => {
-  requireRole(ctx, ['facilitator'])
-  const parsed = bodySchema.safeParse(await readJsonBody(ctx.req, 16 * 1024))
+  await requireRole(ctx, ['facilitator'])
+  const parsed = bodySchema.safeParse(
+    await readJsonBody(ctx.req, 16 * 1024, ctx.app.limits.bodyIdleTimeoutMs),
+  )
   if (!parsed.success)
     throw new HttpError(400, `expected {"name": "…"}: ${parsed.error.issues[0]?.message ?? ''}`)
   const { name, author = '' } = parsed.data

@@ -5,7 +5,7 @@ import { sendJson } from './respond.ts'
 
 /** GET /api/boards/:id/versions (any board token): the saved versions, oldest first. */
 export const listVersionsRoute: RouteHandler = async (ctx) => {
-  requireRole(ctx, ['facilitator', 'participant', 'viewer'])
+  await requireRole(ctx, ['facilitator', 'participant', 'viewer'])
   // A 404 for a board that is gone, rather than an empty list.
   await withBoard(ctx, () => undefined)
   sendJson(ctx.res, 200, { versions: await listVersions(ctx.app.store, ctx.params.id!) })

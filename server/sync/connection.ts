@@ -28,6 +28,10 @@ export interface ConnectionInfo {
   wantsAcks: boolean
   /** Derived from the `user` secret the client sent; null when it sent none. */
   personId?: string | null
+  /** The link that opened it: the board whose token it was and that token's generation. */
+  link?: { boardId: string; generation: number }
+  /** The address it came from, for per-address limits. */
+  address?: string
 }
 
 /** One client's socket in a room, with the role it was granted at the upgrade. */
@@ -37,6 +41,10 @@ export class Connection {
   readonly role: Role
   readonly wantsAcks: boolean
   readonly personId: string | null
+  readonly link: { boardId: string; generation: number }
+  readonly address: string
+  /** Presence client ids this connection introduced (kept by its room). */
+  readonly presenceIds = new Set<number>()
   readonly log: Logger
   private closing = false
   /** Bytes of our own answers handed to the socket and not written out yet. */
@@ -53,6 +61,8 @@ export class Connection {
     this.role = info.role
     this.wantsAcks = info.wantsAcks
     this.personId = info.personId ?? null
+    this.link = info.link ?? { boardId: info.boardId, generation: 0 }
+    this.address = info.address ?? 'unknown'
     this.log = log.child({ boardId: info.boardId, role: info.role, conn: this.id })
   }
 

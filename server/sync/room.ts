@@ -13,6 +13,8 @@
  * that holds part of the board, or a server feature that reads the board builds it; frames that
  * need the document wait for the build, in order.
  */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { migrateBoard, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
@@ -27,7 +29,7 @@ import { HeldUpdates } from './held-updates.ts'
 import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
 import type { ChangeHook } from '../hooks/change.ts'
-import { checkUpdate, type RoomKind } from '../guard/policy.ts'
+import { changesNothing, checkUpdate, type RoomKind } from '../guard/policy.ts'
 import { migrateRecords, staleRecordsIn } from '../guard/migrate.ts'
 import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 
@@ -128,6 +130,12 @@ export class Room {
     this.buildTimer = null
     // One merged update integrates far faster than many small ones applied in turn.
     Y.applyUpdate(this.ydoc, mergeUpdates(stored), LOAD_ORIGIN)
+    if (dropPending(this.ydoc)) {
+      // What older servers let through: content and deletes that can never apply. Gone for good
+      // once compacted, so that nobody is sent them again.
+      this.log.warn('dropped pending content and deletes the stored board held')
+      void this.enqueue(() => this.compact())
+    }
     // Boards are migrated by the server, as the system, and the change stored and relayed.
     const migration = migrateBoard(this.ydoc)
     if (migration === 'migrated') this.log.info('migrated the board to the current schema')
@@ -287,15 +295,14 @@ export class Room {
     }
     if (conn.role === 'viewer') {
       // Stock clients answer our sync step 1 with an (empty) step 2; only news is forbidden.
-      if (!Y.snapshotContainsUpdate(Y.snapshot(this.doc), update))
-        throw forbidden('viewers cannot change the board')
+      if (!changesNothing(this.doc, update)) throw forbidden('viewers cannot change the board')
       return
     }
     const kind = this.kind
     const refusal = kind === 'private' ? this.options.hooks?.refusePrivateWrite?.(this) : null
     if (refusal) {
       // Like a viewer's: a sync answer with nothing new is no write.
-      if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) return
+      if (changesNothing(this.doc, update)) return
       throw forbidden(`forbidden: ${refusal}`)
     }
     if (conn.role === 'facilitator' && kind === 'board') this.options.hooks?.watch(this)
@@ -324,7 +331,61 @@ export class Room {
   }
 
   applyAwareness(conn: Connection, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+    const owned = this.ownPresence(conn, update)
+    if (owned) awarenessProtocol.applyAwarenessUpdate(this.awareness, owned, conn)
+  }
+
+  /**
+   * The part of a presence update that is this connection's to make: states of client ids it
+   * introduced, or introduces now (ids nobody here holds, a few per connection). Entries for
+   * another connection's ids, a removal included, are left out, so nobody (a viewer included)
+   * can forge or remove someone else's presence. One exception: the same person (same `user`
+   * secret) on a new socket takes their ids over, as after a reconnect the server has not
+   * noticed yet. Null when nothing is left.
+   */
+  private ownPresence(conn: Connection, update: Uint8Array): Uint8Array | null {
+    const mine = this.conns.get(conn)
+    if (!mine) return null
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const kept: [client: number, clock: number, state: string][] = []
+    for (let i = 0; i < count; i++) {
+      const entry: [number, number, string] = [
+        decoding.readVarUint(decoder),
+        decoding.readVarUint(decoder),
+        decoding.readVarString(decoder),
+      ]
+      const client = entry[0]
+      if (mine.has(client)) {
+        kept.push(entry)
+        continue
+      }
+      // Stock clients echo everyone's presence back: nothing newer, nothing to do.
+      if (entry[1] <= (this.awareness.meta.get(client)?.clock ?? -1)) continue
+      const owner = [...this.conns].find(([, ids]) => ids.has(client))
+      const samePerson = !!owner && conn.personId !== null && owner[0].personId === conn.personId
+      if (owner && !samePerson) {
+        conn.log.debug({ client }, 'ignored presence of a client id this socket does not own')
+        continue
+      }
+      if (!owner && mine.size >= MAX_PRESENCE_IDS) continue
+      owner?.[1].delete(client)
+      owner?.[0].presenceIds.delete(client)
+      mine.add(client)
+      conn.presenceIds.add(client)
+      kept.push(entry)
+    }
+    if (decoding.hasContent(decoder)) throw malformed('trailing bytes after presence update')
+    if (kept.length === count) return update
+    if (kept.length === 0) return null
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, kept.length)
+    for (const [client, clock, state] of kept) {
+      encoding.writeVarUint(encoder, client)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarString(encoder, state)
+    }
+    return encoding.toUint8Array(encoder)
   }
 
   sendAwareness(conn: Connection): void {
@@ -480,6 +541,8 @@ export class Room {
   private async compact(): Promise<void> {
     try {
       // May include updates not appended yet; storing more than the log holds is harmless.
+      // A snapshot never holds pending content (Yjs would encode it with the rest).
+      if (!this.stored) dropPending(this.ydoc)
       const state = this.stored ? mergeUpdates(this.stored) : Y.encodeStateAsUpdate(this.doc)
       await this.options.store.compact(this.boardId, state, this.seq)
       this.sinceSnapshot = 0
@@ -506,6 +569,17 @@ export class Room {
     this.storeFailure = true
     for (const conn of this.conns.keys()) conn.close(1011, 'storage failure')
   }
+}
+
+/** Presence client ids one connection may introduce (a stock client uses one). */
+const MAX_PRESENCE_IDS = 4
+
+/** Drops what a document holds pending (it refers to content that never came); true if any. */
+function dropPending(doc: Y.Doc): boolean {
+  const had = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
+  return had
 }
 
 const closeWord = (code: number) => (code === CLOSE_FORBIDDEN ? 'forbidden' : 'malformed')

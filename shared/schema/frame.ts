@@ -44,3 +44,6 @@ export const frameType: RecordType<'frame', FrameRecord> = {
   migrations: {},
   textFields: ['title'],
 }
+
+/** Whether an item is a poster. */
+export const isFrame = (item: { kind: string }): item is FrameRecord => item.kind === 'frame'

@@ -26,6 +26,7 @@ export { AGREEMENTS, NOTE_SECTIONS, URGENCIES } from './entry.ts'
 export type { Agreement, NoteSection, Urgency } from './entry.ts'
 export { STEP_STATES } from './note.ts'
 export type { Lane } from './frame.ts'
+export { isFrame } from './frame.ts'
 export type {
   NoteRecord,
   FrameRecord,

@@ -9,7 +9,8 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { startServer, type RunningServer } from '../../server/app.ts'
 import { launchBrowser } from './browser.ts'
 
-export const STATIC_DIR = process.env.E2E_STATIC_DIR ?? 'dist/client'
+/** The client built with its test hooks (`npm run build:e2e`); production builds have none. */
+export const STATIC_DIR = process.env.E2E_STATIC_DIR ?? 'dist/client-e2e'
 
 export interface E2EApp {
   server: RunningServer
@@ -22,7 +23,7 @@ export interface E2EApp {
 
 export async function startE2EApp(name: string): Promise<E2EApp> {
   if (!existsSync(join(STATIC_DIR, 'index.html'))) {
-    throw new Error(`${STATIC_DIR} is missing: run \`npx vite build\` first (npm test does)`)
+    throw new Error(`${STATIC_DIR} is missing: run \`npm run build:e2e\` first (npm test does)`)
   }
   const dataDir = mkdtempSync(join(tmpdir(), `wb-e2e-${name}-`))
   const server = await startServer({ port: 0, dataDir, staticDir: STATIC_DIR, logLevel: 'warn' })

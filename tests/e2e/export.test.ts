@@ -12,12 +12,12 @@ import { inflateSync } from 'node:zlib'
 import { PDFDocument } from 'pdf-lib'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STATIC_DIR } from './app.ts'
 import { startServer, type RunningServer } from '../../server/app.ts'
 import { createBoard, type CreatedBoard } from '../helpers/http.ts'
 import { ARTIFACTS, browserAvailable, CHROMIUM, eventually, launchBrowser } from './browser.ts'
 import { BoardPage, type ItemSummary } from './pages/BoardPage.ts'
 
-const STATIC_DIR = 'dist/client'
 const GROUPS = 3
 /** Poster size in the template, the poster picture's margin and the PNG pixel ratio. */
 const POSTER = { w: 1200, h: 900 }

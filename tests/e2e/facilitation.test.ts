@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STATIC_DIR } from './app.ts'
 import { startServer, type RunningServer } from '../../server/app.ts'
 import { createBoard, type CreatedBoard } from '../helpers/http.ts'
 import { ARTIFACTS, browserAvailable, CHROMIUM, eventually, launchBrowser } from './browser.ts'
 import { FacilitationPage } from './pages/FacilitationPage.ts'
 
-const STATIC_DIR = process.env.E2E_STATIC_DIR ?? 'dist/client'
 const run = browserAvailable()
 if (!run) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
 

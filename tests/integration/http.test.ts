@@ -117,7 +117,7 @@ describe('other routes', () => {
       expect(csp).toContain("default-src 'self'")
       expect(csp).toContain("script-src 'self'")
       expect(csp).toContain("frame-ancestors 'none'")
-      expect(csp).toContain("connect-src 'self' ws: wss:")
+      expect(csp).toContain("connect-src 'self';")
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
       expect(res.headers.get('referrer-policy')).toBe('no-referrer')
       expect(res.headers.get('x-frame-options')).toBe('DENY')

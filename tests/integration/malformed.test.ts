@@ -16,7 +16,7 @@ let b: TestClient
 let counter = 0
 
 beforeAll(async () => {
-  server = await startTestServer({ maxMessageBytes: MAX_MESSAGE })
+  server = await startTestServer({ limits: { maxMessageBytes: MAX_MESSAGE } })
   board = await server.createBoard()
   a = connectClient(server.url, board.id, board.tokens.participant)
   b = connectClient(server.url, board.id, board.tokens.participant)

@@ -1,8 +1,7 @@
 /**
  * Hocuspocus as a bench target: @hocuspocus/server with its default settings (2 s store debounce,
  * documents unloaded when the last client leaves), storing each document's full state in a file
- * under DATA_DIR, as its database extensions do. Plain JS so that it runs with bare node, like
- * the reference. Prints "listening <port>" once ready.
+ * under DATA_DIR, as its database extensions do. Prints "listening <port>" once ready.
  */
 import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,14 +11,14 @@ import * as Y from 'yjs'
 const dataDir = process.env.DATA_DIR
 if (!dataDir) throw new Error('DATA_DIR is required')
 mkdirSync(dataDir, { recursive: true })
-const fileOf = (name) => join(dataDir, encodeURIComponent(name) + '.ydoc')
+const fileOf = (name: string) => join(dataDir, encodeURIComponent(name) + '.ydoc')
 
 const server = new Server({
   address: process.env.HOST ?? '127.0.0.1',
   port: Number(process.env.PORT ?? 0),
   quiet: true,
   async onLoadDocument({ documentName, document }) {
-    let stored
+    let stored: Buffer
     try {
       stored = readFileSync(fileOf(documentName))
     } catch {
