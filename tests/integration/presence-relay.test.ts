@@ -68,7 +68,8 @@ describe('presence relay', () => {
   it('coalesces a burst of cursor moves into fewer frames that end at the latest position', async () => {
     const mover = await open('participant')
     const watcher = await open('participant')
-    const moves = 50
+    // Fewer than a socket may send per second (WS_AWARENESS_PER_SECOND).
+    const moves = 30
     for (let i = 1; i <= moves; i++) {
       mover.send(encodeAwarenessFrame(7001, i, presence('mover', 'participant', i)))
     }
