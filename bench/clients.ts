@@ -2,17 +2,30 @@
  * Lean benchmark clients: raw `ws` sockets speaking the y-websocket sync protocol (no awareness).
  * A client either holds a Y.Doc (writers, loaders) or none at all (latency receivers, which only
  * read which edits an update carries with Y.parseUpdateMeta).
+ *
+ * A URL with a `hocuspocus` parameter (the document's name) speaks Hocuspocus' framing instead:
+ * every message starts with the document's name, the first one authenticates (with an empty
+ * token), and sync answers may come as type 4 (SyncReply).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import type { Socket } from 'node:net'
 import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { MESSAGE_SAVED, MESSAGE_SYNC } from '../shared/protocol/messages.ts'
+import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from '../shared/protocol/messages.ts'
 
 const OPEN_TIMEOUT_MS = 15_000
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc())
+/** Hocuspocus message types we read or write besides y-websocket's (sync 0, awareness 1). */
+const HOCUSPOCUS_AUTH = 2
+const HOCUSPOCUS_SYNC_REPLY = 4
+
+/** The Hocuspocus document a URL names, or null for y-websocket framing. */
+export function hocuspocusDocument(url: string): string | null {
+  return new URL(url).searchParams.get('hocuspocus')
+}
 
 export interface ClientOptions {
   /** Applies incoming updates to this doc (unless `applyIncoming` is false) and sends its edits. */
@@ -25,16 +38,21 @@ export interface ClientOptions {
   onUpdate?: (update: Uint8Array, now: number, step2: boolean, arrived: number) => void
   /** Our server's "stored up to this state vector" message (type 100, only with ?acks=1). */
   onSaved?: (stateVector: Map<number, number>, now: number) => void
+  /** The socket closed (by either side), with its close code. */
+  onClose?: (code: number) => void
 }
 
 export class BenchClient {
   bytesIn = 0
   messagesIn = 0
+  awarenessIn = 0
   closeCode: number | null = null
   /** Resolves with performance.now() when sync step 2 was applied (the provider's 'synced'). */
   readonly synced: Promise<number>
   private resolveSynced!: (now: number) => void
   private readonly ws: WebSocket
+  /** Prefix of every message (the Hocuspocus document's name), empty for y-websocket. */
+  private readonly prefix: Uint8Array
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin !== this) this.send(encodeSync(syncProtocol.messageYjsUpdate, update))
   }
@@ -44,10 +62,15 @@ export class BenchClient {
     private readonly opts: ClientOptions,
   ) {
     this.synced = new Promise((r) => (this.resolveSynced = r))
+    const documentName = hocuspocusDocument(url)
+    this.prefix = documentName === null ? new Uint8Array(0) : encodeString(documentName)
     // Offers permessage-deflate as browsers do; the server decides whether it is used.
     this.ws = new WebSocket(url)
     this.ws.on('message', (data: Buffer) => this.receive(data))
-    this.ws.on('close', (code) => (this.closeCode = code))
+    this.ws.on('close', (code) => {
+      this.closeCode = code
+      opts.onClose?.(code)
+    })
     this.ws.on('error', () => {})
     opts.doc?.on('update', this.onDocUpdate)
   }
@@ -59,6 +82,7 @@ export class BenchClient {
       const timer = setTimeout(() => reject(new Error(`open timed out: ${url}`)), OPEN_TIMEOUT_MS)
       client.ws.once('open', () => {
         clearTimeout(timer)
+        if (client.prefix.length > 0) client.send(encodeHocuspocusAuth())
         const sv = opts.doc ? Y.encodeStateVector(opts.doc) : EMPTY_STATE_VECTOR
         client.send(encodeSync(syncProtocol.messageYjsSyncStep1, sv))
         resolve(client)
@@ -83,8 +107,34 @@ export class BenchClient {
     return this.ws.bufferedAmount
   }
 
+  /**
+   * Reads at most `bytesPerSec` from now on (a client on a slow link): the socket is paused
+   * whenever the budget of the current 100 ms is spent. Returns a function that stops throttling.
+   */
+  throttle(bytesPerSec: number): () => void {
+    const socket = (this.ws as unknown as { _socket: Socket })._socket
+    const slice = bytesPerSec / 10
+    let budget = slice
+    const onData = (chunk: Buffer) => {
+      budget -= chunk.length
+      if (budget <= 0) socket.pause()
+    }
+    socket.on('data', onData)
+    const timer = setInterval(() => {
+      budget = Math.min(budget + slice, slice)
+      if (budget > 0) socket.resume()
+    }, 100)
+    return () => {
+      clearInterval(timer)
+      socket.off('data', onData)
+      socket.resume()
+    }
+  }
+
   send(message: Uint8Array): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message)
+    if (this.ws.readyState !== WebSocket.OPEN) return
+    if (this.prefix.length === 0) this.ws.send(message)
+    else this.ws.send(Buffer.concat([this.prefix, message]))
   }
 
   async close(): Promise<void> {
@@ -104,8 +154,9 @@ export class BenchClient {
     const decoder = decoding.createDecoder(
       new Uint8Array(data.buffer, data.byteOffset, data.length),
     )
+    if (this.prefix.length > 0) decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
-    if (type === MESSAGE_SYNC) {
+    if (type === MESSAGE_SYNC || (this.prefix.length > 0 && type === HOCUSPOCUS_SYNC_REPLY)) {
       const sub = decoding.readVarUint(decoder)
       const payload = decoding.readVarUint8Array(decoder)
       if (sub === syncProtocol.messageYjsSyncStep1) {
@@ -122,10 +173,28 @@ export class BenchClient {
       }
       this.opts.onUpdate?.(payload, applied, step2, now)
       if (step2) this.resolveSynced(applied)
+    } else if (type === MESSAGE_AWARENESS) {
+      this.awarenessIn++
     } else if (type === MESSAGE_SAVED && this.opts.onSaved) {
       this.opts.onSaved(Y.decodeStateVector(decoding.readVarUint8Array(decoder)), now)
     }
   }
+}
+
+/**
+ * An awareness frame carrying one client's state (y-protocols' encoding: count, then client id,
+ * clock and JSON state per client), for lean clients that hold no Awareness instance.
+ */
+export function encodeAwareness(clientId: number, clock: number, state: unknown): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+  const inner = encoding.createEncoder()
+  encoding.writeVarUint(inner, 1)
+  encoding.writeVarUint(inner, clientId)
+  encoding.writeVarUint(inner, clock)
+  encoding.writeVarString(inner, JSON.stringify(state))
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
+  return encoding.toUint8Array(encoder)
 }
 
 function encodeSync(sub: number, payload: Uint8Array): Uint8Array {
@@ -133,6 +202,21 @@ function encodeSync(sub: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   encoding.writeVarUint(encoder, sub)
   encoding.writeVarUint8Array(encoder, payload)
+  return encoding.toUint8Array(encoder)
+}
+
+function encodeString(s: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, s)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Hocuspocus' auth message (token type 0, empty token); the document prefix is added by send. */
+function encodeHocuspocusAuth(): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, HOCUSPOCUS_AUTH)
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarString(encoder, '')
   return encoding.toUint8Array(encoder)
 }
 

@@ -1,4 +1,4 @@
-/** Compares our server's figures with the reference's and prints them as a table. */
+/** Compares our server's figures with the reference's and Hocuspocus' and prints them as a table. */
 import { round } from './stats.ts'
 
 interface Measured {
@@ -10,12 +10,21 @@ type Results = Record<string, Record<string, Measured>>
 export interface Comparison {
   figure: string
   ours: number
-  reference: number
+  reference?: number
+  hocuspocus?: number
   /** ours / reference. */
-  ratio: number
+  ratio?: number
+  /** ours / hocuspocus. */
+  ratioHocuspocus?: number
   lowerIsBetter: boolean
-  better: 'ours' | 'reference' | 'tie'
+  /** Ours against each other server measured: better only when ahead of all of them. */
+  better: 'ours' | 'other' | 'tie'
+  /** The best server on this figure. */
+  best: string
 }
+
+const OTHERS = ['reference', 'hocuspocus'] as const
+const SERVERS = ['ours', ...OTHERS] as const
 
 /** Figures compared: scenario, path inside its measurement, and whether lower is better. */
 const FIGURES: [string, string, boolean][] = [
@@ -29,7 +38,7 @@ const FIGURES: [string, string, boolean][] = [
   ['burst', 'serverCpuMs', true],
   ['coldload', 'result.contentMs', true],
   ['coldload', 'result.completeMs', true],
-  ['coldload', 'result.transferredBytes', true],
+  ['coldload', 'result.overheadBytes', true],
   ['coldload', 'result.storedBytes', true],
   ['coldload', 'result.loadCpuMs', true],
 ]
@@ -41,6 +50,7 @@ const INFO: [string, string][] = [
   ['fanout', 'result.ackLatency.p99Ms'],
   ['burst', 'result.sendMs'],
   ['coldload', 'result.docBytes'],
+  ['coldload', 'result.transferredBytes'],
   // Includes 5 server starts: ours runs through tsx, which transpiles at each start.
   ['coldload', 'serverCpuMs'],
   // The reference answers sync step 1 before the board is loaded: 'synced' with an empty doc.
@@ -62,52 +72,76 @@ function get(obj: unknown, path: string): unknown {
 
 const label = (scenario: string, path: string) => `${scenario}.${path.replace(/^result\./, '')}`
 
+const ratio = (a: number, b: number) => round(b === 0 ? (a === 0 ? 1 : Infinity) : a / b, 3)
+
 export function compare(results: Results): Comparison[] {
   const out: Comparison[] = []
   for (const [scenario, path, lowerIsBetter] of FIGURES) {
     const ours = get(results.ours?.[scenario], path)
-    const reference = get(results.reference?.[scenario], path)
-    if (typeof ours !== 'number' || typeof reference !== 'number') continue
-    const ratio = reference === 0 ? (ours === 0 ? 1 : Infinity) : ours / reference
-    const better =
-      ours === reference ? 'tie' : ours < reference === lowerIsBetter ? 'ours' : 'reference'
-    out.push({
+    if (typeof ours !== 'number') continue
+    const others = OTHERS.flatMap((name) => {
+      const v = get(results[name]?.[scenario], path)
+      return typeof v === 'number' ? [[name, v] as const] : []
+    })
+    if (others.length === 0) continue
+    const ahead = (a: number, b: number) => (lowerIsBetter ? a < b : a > b)
+    const c: Comparison = {
       figure: label(scenario, path),
       ours,
-      reference,
-      ratio: round(ratio, 3),
       lowerIsBetter,
-      better,
-    })
+      better: 'ours',
+      best: 'ours',
+    }
+    let bestValue = ours
+    for (const [name, v] of others) {
+      c[name] = v
+      if (name === 'reference') c.ratio = ratio(ours, v)
+      else c.ratioHocuspocus = ratio(ours, v)
+      if (!ahead(ours, v)) c.better = ours === v && c.better !== 'other' ? 'tie' : 'other'
+      if (ahead(v, bestValue)) [bestValue, c.best] = [v, name]
+    }
+    out.push(c)
   }
   return out
 }
 
 export function printTable(results: Results, comparison: Comparison[]): void {
-  const rows: string[][] = [['figure', 'ours', 'reference', 'ours/ref', 'better']]
+  const rows: string[][] = [['figure', ...SERVERS, 'ours/ref', 'ours/hp', 'best']]
   for (const c of comparison) {
     const dir = c.lowerIsBetter ? '(lower)' : '(higher)'
-    rows.push([`${c.figure} ${dir}`, fmt(c.ours), fmt(c.reference), fmt(c.ratio), c.better])
+    rows.push([
+      `${c.figure} ${dir}`,
+      ...SERVERS.map((s) => fmt(c[s])),
+      fmt(c.ratio),
+      fmt(c.ratioHocuspocus),
+      c.best,
+    ])
   }
   // Single-server runs still show their figures.
   if (comparison.length === 0) {
     for (const [scenario, path] of FIGURES) {
-      const vals = ['ours', 'reference'].map((t) => get(results[t]?.[scenario], path))
+      const vals = SERVERS.map((t) => get(results[t]?.[scenario], path))
       if (vals.some((v) => v !== undefined)) {
-        rows.push([label(scenario, path), ...vals.map((v) => fmt(v)), '', ''])
+        rows.push([label(scenario, path), ...vals.map((v) => fmt(v)), '', '', ''])
       }
     }
   }
   for (const [scenario, path] of INFO) {
-    const vals = ['ours', 'reference'].map((t) => get(results[t]?.[scenario], path))
+    const vals = SERVERS.map((t) => get(results[t]?.[scenario], path))
     if (vals.some((v) => v !== undefined)) {
-      rows.push([`info ${label(scenario, path)}`, ...vals.map((v) => fmt(v)), '', ''])
+      rows.push([`info ${label(scenario, path)}`, ...vals.map((v) => fmt(v)), '', '', ''])
     }
   }
   for (const [scenario, path, good] of CHECKS) {
-    const vals = ['ours', 'reference'].map((t) => get(results[t]?.[scenario], path))
+    const vals = SERVERS.map((t) => get(results[t]?.[scenario], path))
     const ok = vals.every((v) => v === undefined || v === good)
-    rows.push([`check ${label(scenario, path)}`, ...vals.map((v) => fmt(v)), '', ok ? 'ok' : '!!'])
+    rows.push([
+      `check ${label(scenario, path)}`,
+      ...vals.map((v) => fmt(v)),
+      '',
+      '',
+      ok ? 'ok' : '!!',
+    ])
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)))
   const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')

@@ -1,7 +1,8 @@
 /**
  * Starts the servers under test, each in its own child process on 127.0.0.1: ours
- * (server/main.ts, fresh temp DATA_DIR) and the reference @y/websocket-server (persisting to a
- * fresh temp LevelDB dir, so that both store every update and a room can be loaded cold).
+ * (server/main.ts, fresh temp DATA_DIR), the reference @y/websocket-server (persisting to a
+ * fresh temp LevelDB dir) and Hocuspocus (bench/servers/hocuspocus.ts, storing each document's
+ * state in a file), so that all store every update and a room can be loaded cold.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import {
@@ -17,8 +18,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 
-export type TargetName = 'ours' | 'reference'
-export const TARGET_NAMES: readonly TargetName[] = ['ours', 'reference']
+export type TargetName = 'ours' | 'reference' | 'hocuspocus'
+export const TARGET_NAMES: readonly TargetName[] = ['ours', 'reference', 'hocuspocus']
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..')
 const HOST = '127.0.0.1'
@@ -29,7 +30,7 @@ const CLK_TCK = 100
 export interface Board {
   id: string
   /** WebSocket URL of the board's room; computed on each call, as the port changes on restart. */
-  url(opts?: { acks?: boolean }): string
+  url(opts?: { acks?: boolean; role?: 'facilitator' | 'participant' | 'viewer' }): string
 }
 
 export interface TargetOptions {
@@ -86,6 +87,10 @@ export class Target {
       // The same as node_modules/.bin/tsx server/main.ts, in one process so its CPU can be read.
       args = [...prof, '--import', 'tsx', 'server/main.ts']
       env = { ...base, HOST, PORT: '0', DATA_DIR: this.dataDir, ...BENCH_LIMITS_OFF }
+    } else if (this.name === 'hocuspocus') {
+      // Profiles are written on a normal exit only; Hocuspocus exits by itself on SIGTERM.
+      args = [...prof, '--import', 'tsx', 'bench/servers/hocuspocus.ts']
+      env = { ...base, HOST, PORT: '0', DATA_DIR: this.dataDir }
     } else {
       this.port = await freePort()
       args = [...prof, 'node_modules/@y/websocket-server/src/server.js']
@@ -113,7 +118,12 @@ export class Target {
       })
       createInterface({ input: child.stdout! }).on('line', (line) => {
         log.write(line + '\n')
-        const port = this.name === 'ours' ? listeningPort(line) : refListening(line, this.port)
+        const port =
+          this.name === 'ours'
+            ? listeningPort(line)
+            : this.name === 'hocuspocus'
+              ? hocuspocusListening(line)
+              : refListening(line, this.port)
         if (port) {
           this.port = port
           clearTimeout(timer)
@@ -164,9 +174,14 @@ export class Target {
   }
 
   async newBoard(): Promise<Board> {
-    if (this.name === 'reference') {
+    if (this.name !== 'ours') {
       const id = `bench-${Math.random().toString(36).slice(2, 10)}`
-      return { id, url: () => `ws://${HOST}:${this.port}/${id}` }
+      // Hocuspocus names the document in every message; the client reads it from the URL.
+      const url = () =>
+        this.name === 'hocuspocus'
+          ? `ws://${HOST}:${this.port}/?hocuspocus=${id}`
+          : `ws://${HOST}:${this.port}/${id}`
+      return { id, url }
     }
     const res = await fetch(`http://${HOST}:${this.port}/api/boards`, {
       method: 'POST',
@@ -175,12 +190,15 @@ export class Target {
       signal: AbortSignal.timeout(10_000),
     })
     if (res.status !== 201) throw new Error(`POST /api/boards: ${res.status} ${await res.text()}`)
-    const body = (await res.json()) as { id: string; tokens: { participant: string } }
-    const token = encodeURIComponent(body.tokens.participant)
+    const body = (await res.json()) as {
+      id: string
+      tokens: Record<'facilitator' | 'participant' | 'viewer', string>
+    }
     return {
       id: body.id,
       url: (opts) =>
-        `ws://${HOST}:${this.port}/ws/${encodeURIComponent(body.id)}?token=${token}` +
+        `ws://${HOST}:${this.port}/ws/${encodeURIComponent(body.id)}` +
+        `?token=${encodeURIComponent(body.tokens[opts?.role ?? 'participant'])}` +
         (opts?.acks ? '&acks=1' : ''),
     }
   }
@@ -195,6 +213,9 @@ function listeningPort(line: string): number | null {
     return null
   }
 }
+
+const hocuspocusListening = (line: string): number | null =>
+  line.startsWith('listening ') ? Number(line.slice('listening '.length)) || null : null
 
 const refListening = (line: string, port: number): number | null =>
   line.startsWith('running at') ? port : null

@@ -26,6 +26,11 @@ export interface ColdLoadResult {
   storedBytes: number
   /** Bytes the new client received until it held every item (median). */
   transferredBytes: number
+  /**
+   * transferredBytes - docBytes: what the protocol added to the document. Compared instead of
+   * transferredBytes, because our boards carry metadata (title, schema version) the others lack.
+   */
+  overheadBytes: number
   /** Connect -> sync step 2 applied (the provider's 'synced' event); median. */
   syncedMs: number
   /** Connect -> the frame that completes the content arrived (server's part only); median. */
@@ -84,6 +89,7 @@ export async function runColdLoad(target: Target, cfg: ColdLoadConfig): Promise<
     docBytes,
     storedBytes,
     transferredBytes: median(transferred),
+    overheadBytes: median(transferred) - docBytes,
     syncedMs: round(median(synced)),
     contentMs: round(median(content)),
     completeMs: round(median(complete)),

@@ -107,8 +107,13 @@ export class ActivityRecorder implements ChangeHook {
 function frameOf(doc: Y.Doc, collection: string, id: string, depth = 0): string | null {
   if (depth > 2) return null
   if (collection === 'items') {
-    const item = items(doc).get(id)
-    return item ? (item.kind === 'frame' ? item.id : item.parentId) : null
+    // Read straight from the record's map: restoring (and validating) the whole record for two
+    // fields cost more than applying the update itself in a burst of edits.
+    const ymap = doc.getMap<Y.Map<unknown>>('items').get(id)
+    if (!ymap) return null
+    if (ymap.get('kind') === 'frame') return id
+    const parentId = ymap.get('parentId')
+    return typeof parentId === 'string' && parentId.length <= 64 ? parentId : null
   }
   if (collection === 'connectors') {
     const c = connectors(doc).get(id)

@@ -1,9 +1,25 @@
 import { randomUUID } from 'node:crypto'
 import { WebSocket } from 'ws'
-import type { Role } from '../../shared/protocol/messages.ts'
+import { CLOSE_BEHIND, type Role } from '../../shared/protocol/messages.ts'
 import type { Logger } from '../logger.ts'
 
+/** A client that stops reading its own answers (sync replies) is cut off beyond this. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+/**
+ * Backpressure on what the room relays (others' edits and presence), counted apart from the
+ * connection's own sync answers, which may be a whole board at once. Beyond the first ceiling a
+ * connection gets no presence (cursors go stale, then it gets the current states in one piece);
+ * beyond the second it is closed with CLOSE_BEHIND and catches up by state vector when it
+ * reconnects. 1,300 sockets stay under ~1.3 GB however slow they are; a browser reads far faster.
+ */
+export const PRESENCE_CEILING_BYTES = 64 * 1024
+export const RELAY_CEILING_BYTES = 1024 * 1024
+
+/** How long a client closed for being behind may take to read up to the close frame. */
+const BEHIND_CLOSE_WAIT_MS = 5_000
+
+/** What the room relays: presence may be dropped and replaced later, updates may not. */
+export type RelayKind = 'presence' | 'update'
 
 export interface ConnectionInfo {
   boardId: string
@@ -31,6 +47,10 @@ export class Connection {
   readonly presenceIds = new Set<number>()
   readonly log: Logger
   private closing = false
+  /** Bytes of our own answers handed to the socket and not written out yet. */
+  private answerBytesQueued = 0
+  /** Presence frames were dropped: the room sends the current states once it reads again. */
+  presenceBehind = false
 
   constructor(
     private readonly socket: WebSocket,
@@ -63,7 +83,45 @@ export class Connection {
       this.socket.terminate()
       return onWritten?.()
     }
-    this.socket.send(data, onWritten && (() => onWritten()))
+    this.answerBytesQueued += data.length
+    this.socket.send(data, () => {
+      this.answerBytesQueued -= data.length
+      onWritten?.()
+    })
+  }
+
+  /** Relayed bytes waiting in the socket's buffer (its own answers not counted). */
+  get relayBytesQueued(): number {
+    return Math.max(0, this.socket.bufferedAmount - this.answerBytesQueued)
+  }
+
+  /** Whether presence sent now would be queued (beyond PRESENCE_CEILING_BYTES), not read. */
+  get presenceBlocked(): boolean {
+    return this.relayBytesQueued > PRESENCE_CEILING_BYTES
+  }
+
+  /**
+   * Sends a frame the room relays to everyone. Presence is dropped while the client is behind;
+   * an update that finds RELAY_CEILING_BYTES queued closes the connection instead (CLOSE_BEHIND):
+   * the client reconnects and gets what it lacks by state vector, which is far smaller than the
+   * backlog. False when the frame was not sent.
+   */
+  relay(data: Uint8Array, kind: RelayKind): boolean {
+    if (this.closed) return false
+    const queued = this.relayBytesQueued
+    if (kind === 'presence' && queued > PRESENCE_CEILING_BYTES) {
+      this.presenceBehind = true
+      return false
+    }
+    if (queued > RELAY_CEILING_BYTES) {
+      this.log.warn({ queued }, 'closing a client that is too far behind')
+      this.close(CLOSE_BEHIND, 'too far behind: reconnect and sync')
+      // The close frame waits behind the backlog; a client that reads nothing never gets it.
+      setTimeout(() => this.socket.terminate(), BEHIND_CLOSE_WAIT_MS).unref()
+      return false
+    }
+    this.socket.send(data)
+    return true
   }
 
   close(code: number, reason: string): void {

@@ -29,6 +29,11 @@ export const CLOSE_FORBIDDEN = 4403
 export const CLOSE_MALFORMED = 4400
 export const CLOSE_NOT_FOUND = 4404
 export const CLOSE_SHUTTING_DOWN = 4503
+/**
+ * The client read too slowly and the server stopped queueing for it: reconnect, and the sync by
+ * state vector brings what it missed. Outside 4400–4499, so clients reconnect.
+ */
+export const CLOSE_BEHIND = 4508
 /** The link was rotated (replaced by a new one) or has expired. */
 export const CLOSE_LINK_REVOKED = 4410
 /** One presence (awareness) frame larger than the server accepts. */
