@@ -35,3 +35,22 @@ describe('photos in pictures', () => {
     expect(svg).toContain('Poster of group 3')
   })
 })
+
+describe('text in scripts written without spaces', () => {
+  it('wraps a Japanese post-it at least as large as its neighbour instead of shrinking it', () => {
+    const doc = new Y.Doc()
+    const base = { ...recordTypes.note.defaults(), kind: 'note' as const, w: 160, h: 160 }
+    addItems(
+      doc,
+      [
+        { ...base, id: 'ja', text: 'コードレビューの担当者を週末にも決める' },
+        { ...base, id: 'en', x: 200, text: 'Decide who reviews code at weekends' },
+      ],
+      LOCAL_ORIGIN,
+    )
+    const { svg } = renderSvg(pictureScene(doc, null)!)
+    const sizes = [...svg.matchAll(/font-size="(\d+)"[^>]*>([^<]*)</g)]
+    const sizeOf = (fragment: string) => sizes.find(([, , t]) => t!.includes(fragment))?.[1]
+    expect(Number(sizeOf('コード'))).toBeGreaterThanOrEqual(Number(sizeOf('Decide')))
+  })
+})

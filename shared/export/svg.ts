@@ -273,13 +273,29 @@ function arrowHead(from: { x: number; y: number }, tip: { x: number; y: number }
 function fitText(value: string, w: number, h: number, measure: Measure) {
   for (const size of NOTE_SIZES) {
     const lines = wrapText(value, w, size, measure)
-    const words = value.split(/\s+/).filter(Boolean)
-    const brokenWord = words.some((word) => measure(word, size, false) > w)
+    const brokenWord = unbreakableRuns(value).some((word) => measure(word, size, false) > w)
     if (!brokenWord && lines.length * size * LINE_HEIGHT <= h) return { size, lines }
   }
   const size = NOTE_SIZES[NOTE_SIZES.length - 1]!
   return { size, lines: wrapText(value, w, size, measure) }
 }
+
+/**
+ * The runs of text a line may not break inside: words between spaces, and in scripts written
+ * without spaces (Chinese, Japanese, Thai...) the words Intl.Segmenter finds, so that a long
+ * Japanese sentence wraps like the canvas wraps it instead of shrinking to fit as one word.
+ */
+function unbreakableRuns(value: string): string[] {
+  return value
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((token) =>
+      NO_SPACE_SCRIPTS.test(token) ? [...WORDS.segment(token)].map((s) => s.segment) : [token],
+    )
+}
+const NO_SPACE_SCRIPTS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' })
 
 interface TextStyle {
   size: number
