@@ -79,6 +79,8 @@ describe('activity', () => {
     updateItem(ana.client.doc, 'n2', { y: 99 }, LOCAL_ORIGIN)
     updateItem(ana.client.doc, 'f1', { title: 'Group one' }, LOCAL_ORIGIN)
     deleteItems(ana.client.doc, ['n2'], LOCAL_ORIGIN)
+    // Ben comments once Ana's edits have reached him, so the order of the log is fixed.
+    await eventually(() => expect(ben.client.doc.getMap('items').has('n2')).toBe(false))
     comments(ben.client.doc).add(
       [
         {
