@@ -18,6 +18,20 @@ export class UnresolvableUpdate extends Error {
   override name = 'UnresolvableUpdate'
 }
 
+/** Bytes that do not decode as a Yjs update at all. */
+export class MalformedUpdate extends Error {
+  override name = 'MalformedUpdate'
+}
+
+/** Decodes an update once for the checks; the room applies it only after they pass. */
+export function decodeUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
+  try {
+    return Y.decodeUpdate(update)
+  } catch (err) {
+    throw new MalformedUpdate((err as Error).message)
+  }
+}
+
 /** New content and where it goes. `gone`: its place was deleted (concurrently); it stays unseen. */
 export interface Write {
   path: DocPath
@@ -51,7 +65,7 @@ type StructLike = Y.Item | Y.GC | Y.Skip
 
 /** Writes and removals of `update` against the current state of `doc` (which it does not change). */
 export function readUpdate(doc: Y.Doc, update: Uint8Array): UpdateContents {
-  const { structs, ds } = Y.decodeUpdate(update)
+  const { structs, ds } = decodeUpdate(update)
   refuseGaps(doc, structs)
   const resolver = new PlaceResolver(doc, structs)
   const writes: Write[] = []

@@ -5,6 +5,7 @@
  * and judged again. Bounded: a few seconds and a few hundred kilobytes, then it is refused.
  */
 import * as Y from 'yjs'
+import { MalformedUpdate } from '../guard/update-paths.ts'
 import type { Connection } from './connection.ts'
 
 /** How long an update may wait for what it builds on. */
@@ -25,7 +26,12 @@ export class HeldUpdates {
   /** The connection's held update merged with `update` (just `update` when nothing is held). */
   withHeld(conn: Connection, update: Uint8Array): Uint8Array {
     const held = this.held.get(conn)
-    return held ? Y.mergeUpdates([held.update, update]) : update
+    if (!held) return update
+    try {
+      return Y.mergeUpdates([held.update, update])
+    } catch (err) {
+      throw new MalformedUpdate((err as Error).message)
+    }
   }
 
   /** Holds `update` (already merged with what was held); false when it is too much to hold. */

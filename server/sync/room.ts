@@ -32,6 +32,7 @@ import { REMOTE_ORIGIN, type BusMember, type RoomBus } from './bus.ts'
 import type { ChangeHook } from '../hooks/change.ts'
 import { changesNothing, checkUpdate, type RoomKind } from '../guard/policy.ts'
 import { migrateRecords, staleRecordsIn } from '../guard/migrate.ts'
+import { MalformedUpdate } from '../guard/update-paths.ts'
 import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
 
 export interface RoomOptions {
@@ -298,12 +299,17 @@ export class Room implements BusMember {
   }
 
   applyClientUpdate(conn: Connection, received: Uint8Array): void {
-    let update = received
     try {
-      Y.decodeUpdate(update)
+      this.judgeAndApply(conn, received)
     } catch (err) {
-      throw malformed(`malformed update: ${(err as Error).message}`)
+      // Decoded once, by the checks; bytes that are no update at all end here.
+      if (err instanceof MalformedUpdate) throw malformed(`malformed update: ${err.message}`)
+      throw err
     }
+  }
+
+  private judgeAndApply(conn: Connection, received: Uint8Array): void {
+    let update = received
     if (conn.role === 'viewer') {
       // Stock clients answer our sync step 1 with an (empty) step 2; only news is forbidden.
       if (!changesNothing(this.doc, update)) throw forbidden('viewers cannot change the board')

@@ -4,8 +4,8 @@
  * reads it), and other boards' event loop answering: a probe on another board pings every 10 ms
  * and the longest wait for an answer is bounded (generously; the numbers are logged).
  */
-import * as encoding from 'lib0/encoding'
 import { defaultLimits } from '../../server/config.ts'
+import { encodeAwarenessFrame } from '../helpers/awareness.ts'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
@@ -94,17 +94,6 @@ async function flood(socket: RawSocket, frames: Uint8Array[]): Promise<void> {
   }
 }
 
-function presenceFrame(client: number, clock: number, state: unknown): Uint8Array {
-  const update = encoding.createEncoder()
-  encoding.writeVarUint(update, 1)
-  encoding.writeVarUint(update, client)
-  encoding.writeVarUint(update, clock)
-  encoding.writeVarString(update, JSON.stringify(state))
-  const frame = encoding.createEncoder()
-  encoding.writeVarUint(frame, MESSAGE_AWARENESS)
-  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
-  return encoding.toUint8Array(frame)
-}
 
 describe('floods over one socket', () => {
   it('closes a participant sending thousands of updates per second with 4429', async () => {
@@ -127,7 +116,7 @@ describe('floods over one socket', () => {
     const watcher = openRawSocket(server.url, board.id, board.tokens.viewer)
     await watcher.opened
     const state = { user: { name: 'x'.repeat(32 * 1024) } }
-    const frames = Array.from({ length: 2000 }, (_, i) => presenceFrame(777_000, i + 1, state))
+    const frames = Array.from({ length: 2000 }, (_, i) => encodeAwarenessFrame(777_000, i + 1, state))
     const attacker = await opened(board.tokens.viewer)
     await startProbe()
     void flood(attacker, frames)
@@ -150,7 +139,7 @@ describe('floods over one socket', () => {
   it('closes one presence frame over the size limit with 4413', async () => {
     const attacker = await opened(board.tokens.viewer)
     await startProbe()
-    attacker.send(presenceFrame(778_000, 1, { junk: 'y'.repeat(300 * 1024) }))
+    attacker.send(encodeAwarenessFrame(778_000, 1, { junk: 'y'.repeat(300 * 1024) }))
     expect((await attacker.closed).code).toBe(CLOSE_PRESENCE_TOO_LARGE)
     await expectBoardUnharmed()
     expectOtherBoardsAnswered('one 300 KiB presence frame')
