@@ -16,7 +16,13 @@ export default tseslint.config(
       globals: { ...globals.node, ...globals.browser },
       // Type information for the rules below that need it.
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'client/public/sw.js'] },
+        projectService: {
+          allowDefaultProject: [
+            'eslint.config.js',
+            'client/public/sw.js',
+            'server/guard/update-screen-worker.js',
+          ],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -26,7 +26,12 @@ import {
   type RecordKind,
   type Writers,
 } from '../../shared/schema/index.ts'
-import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, type Role } from '../../shared/protocol/messages.ts'
+import {
+  CLOSE_CONTENT_TOO_LARGE,
+  CLOSE_FORBIDDEN,
+  CLOSE_MALFORMED,
+  type Role,
+} from '../../shared/protocol/messages.ts'
 import {
   readUpdate,
   UnresolvableUpdate,
@@ -50,10 +55,16 @@ export interface Writer {
 const OK: Verdict = { ok: true }
 
 /**
- * Most items and delete ranges one update may hold. Far above what a person's edits make (an
- * offline afternoon included), far below what stalls the server.
+ * Most items and delete ranges one update may hold: above what a person's edits make (an
+ * offline afternoon of them is a few thousand), and small enough that decoding, checking and
+ * applying one update holds the event loop for tens of milliseconds at most. Larger updates
+ * are sized by a worker before the main thread decodes them (update-screen.ts).
  */
-export const UPDATE_LIMITS = { structs: 100_000, deleteRanges: 100_000 }
+export const UPDATE_LIMITS = { structs: 10_000, deleteRanges: 10_000 }
+
+export const updateTooLarge = (structs: number, deleteRanges: number): string =>
+  `an update of ${structs} items and ${deleteRanges} deletions is more than one edit ` +
+  `(at most ${UPDATE_LIMITS.structs.toLocaleString('en')} of each)`
 class Refusal extends Error {
   constructor(
     readonly code: number,
@@ -97,6 +108,12 @@ class UpdateCheck {
   private readonly newKinds = new Map<string, unknown>()
   /** Characters each text gains, by path, to check its limit once. */
   private readonly textGrowth = new Map<string, { path: DocPath; chars: number }>()
+  /**
+   * What is already judged, so that an update of thousands of items (a long paste into one
+   * text, a hundred post-its) costs one look per record and field, not one per item.
+   */
+  private readonly kinds = new Map<string, RecordKind>()
+  private readonly fieldsJudged = new Set<string>()
 
   constructor(
     private readonly writer: Writer,
@@ -109,7 +126,7 @@ class UpdateCheck {
   run(update: Uint8Array): void {
     const { writes, removals, unknownDeletes, structs, deleteRanges } = readUpdate(this.doc, update)
     if (structs > UPDATE_LIMITS.structs || deleteRanges > UPDATE_LIMITS.deleteRanges)
-      malformed(`an update of ${structs} items and ${deleteRanges} deletions is more than one edit`)
+      throw new Refusal(CLOSE_CONTENT_TOO_LARGE, updateTooLarge(structs, deleteRanges))
     // Yjs would keep such deletes pending for ever, and send them to everyone who syncs.
     if (unknownDeletes > 0)
       throw new UnresolvableUpdate('an update deletes content this board does not have')
@@ -155,8 +172,8 @@ class UpdateCheck {
   private checkRecordWrite(coll: CollectionName, w: Write): void {
     const [, id, field, below, ...deeper] = w.path
     if (typeof id !== 'string') return malformed(`${coll} holds records by id, not a list`)
-    if (!idSchema.safeParse(id).success) return malformed(`${coll}: bad record id`)
     if (field === undefined) {
+      if (!idSchema.safeParse(id).success) return malformed(`${coll}: bad record id`)
       // The record itself: a map of fields.
       if (!isType(w.content, Y.Map)) return malformed(`${coll}/${id}: a record is a map of fields`)
       const kind = this.newKinds.get(`${coll}/${id}`)
@@ -167,7 +184,6 @@ class UpdateCheck {
     }
     if (typeof field !== 'string') return malformed(`${coll}/${id}: fields have names`)
     const kind = this.kindOf(coll, id)
-    this.checkWriters(kind, coll)
     this.checkFieldRules(coll, id, kind, field)
     const type = typeOf(kind)
     const textField = (type.textFields as readonly string[]).includes(field)
@@ -241,7 +257,6 @@ class UpdateCheck {
     const [, id, field] = path
     if (typeof id !== 'string') return
     const kind = this.kindOf(root, id)
-    this.checkWriters(kind, root)
     if (typeof field === 'string') return this.checkFieldRules(root, id, kind, field)
     // The whole record.
     this.checkLocked(root, id)
@@ -254,14 +269,22 @@ class UpdateCheck {
       forbid(`only its owner deletes ${kind} ${id}`)
   }
 
-  /** The kind of an existing or new record; a record of no known kind is refused. */
+  /**
+   * The kind of an existing or new record, once its id and its writers are checked; a record of
+   * no known kind is refused.
+   */
   private kindOf(coll: CollectionName, id: string): RecordKind {
     const key = `${coll}/${id}`
+    const known = this.kinds.get(key)
+    if (known) return known
+    if (!idSchema.safeParse(id).success) return malformed(`${coll}: bad record id`)
     const kind = this.newKinds.has(key)
       ? this.newKinds.get(key)
       : this.stored(coll, id)?.get('kind')
     if (!isRecordKind(kind) || !COLLECTION_KINDS[coll].includes(kind))
       return malformed(`${coll}/${id}: unknown record kind ${JSON.stringify(kind) ?? '(none)'}`)
+    this.checkWriters(kind, coll)
+    this.kinds.set(key, kind)
     return kind
   }
 
@@ -282,6 +305,9 @@ class UpdateCheck {
 
   /** Facilitator-only fields, owners' fields, locked items. */
   private checkFieldRules(coll: CollectionName, id: string, kind: RecordKind, field: string): void {
+    const key = `${coll}/${id}/${field}`
+    if (this.fieldsJudged.has(key)) return
+    this.fieldsJudged.add(key)
     const access = recordTypes[kind].access as {
       facilitatorFields?: readonly string[]
       owner?: { field: string; fields: readonly string[] }

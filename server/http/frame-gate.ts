@@ -3,9 +3,10 @@
  * bytes per connection and per address, and presence (awareness) frames by size and rate. Frames
  * are delivered in the order they came; the first frame over a budget closes the connection
  * (4429, or 4413 for one presence frame that is too large) and nothing after it is handled.
+ * Large updates are then sized off the main thread (guard/update-screen.ts) before delivery.
  */
 import {
-  CLOSE_PRESENCE_TOO_LARGE,
+  CLOSE_CONTENT_TOO_LARGE,
   CLOSE_RATE_LIMITED,
   MESSAGE_AWARENESS,
 } from '../../shared/protocol/messages.ts'
@@ -63,6 +64,8 @@ export class FrameGate {
     private readonly refuse: (refusal: Refusal) => void,
     /** Frames that change nothing (presence echoes): dropped without costing any budget. */
     private readonly changesNothing: (frame: Uint8Array) => boolean = () => false,
+    /** A verdict on a frame's content that takes a while (a large update, sized elsewhere). */
+    private readonly screen: (frame: Uint8Array) => Promise<Refusal | null> | null = () => null,
   ) {}
 
   push(frame: Uint8Array): void {
@@ -71,7 +74,7 @@ export class FrameGate {
     const max = this.budgets.awarenessMaxBytes
     if (presence && max > 0 && frame.length > max)
       return this.stop({
-        code: CLOSE_PRESENCE_TOO_LARGE,
+        code: CLOSE_CONTENT_TOO_LARGE,
         reason: `presence frame larger than ${max} bytes`,
       })
     if (presence && this.changesNothing(frame)) return
@@ -87,7 +90,8 @@ export class FrameGate {
       let since = performance.now()
       while (this.waiting.length > 0 && !this.stopped) {
         const frame = this.waiting.shift()!
-        const refusal = await this.check(frame)
+        // Later frames wait for this one's verdict: they may build on it.
+        const refusal = (await this.check(frame)) ?? (await this.screen(frame))
         if (this.stopped) return
         if (refusal) return this.stop(refusal)
         this.deliver(frame)

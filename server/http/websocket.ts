@@ -33,6 +33,7 @@ import { FrameGate, frameBudgets } from './frame-gate.ts'
 import { Budget, type LimiterFactory } from './limits.ts'
 import { originAllowed } from './origin.ts'
 import { isPresenceEcho } from './presence-echo.ts'
+import { UpdateScreen } from '../guard/update-screen.ts'
 
 export interface WebSocketEndpointOptions {
   rooms: RoomManager
@@ -79,6 +80,7 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
     log,
   )
   const budgets = frameBudgets(limits, options.limiterFactory, log)
+  const screen = new UpdateScreen()
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -226,6 +228,7 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
         conn.close(code, reason)
       },
       (frame) => room !== null && isPresenceEcho(frame, room.awareness, conn.presenceIds),
+      (frame) => screen.screen(frame),
     )
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (conn.closed) return
@@ -286,6 +289,7 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
     // Upgrades already under way when closing began finish after the list was taken.
     for (const ws of wss.clients) ws.terminate()
     await new Promise<void>((resolve) => wss.close(() => resolve()))
+    await screen.close()
   }
 
   return { handleUpgrade, close }

@@ -18,7 +18,11 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { migrateBoard, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
-import { CLOSE_FORBIDDEN, CLOSE_MALFORMED } from '../../shared/protocol/messages.ts'
+import {
+  CLOSE_CONTENT_TOO_LARGE,
+  CLOSE_FORBIDDEN,
+  CLOSE_MALFORMED,
+} from '../../shared/protocol/messages.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
 import { Connection } from './connection.ts'
@@ -679,7 +683,8 @@ function dropPending(doc: Y.Doc): boolean {
   return had
 }
 
-const closeWord = (code: number) => (code === CLOSE_FORBIDDEN ? 'forbidden' : 'malformed')
+const closeWord = (code: number) =>
+  code === CLOSE_FORBIDDEN ? 'forbidden' : code === CLOSE_CONTENT_TOO_LARGE ? 'too large' : 'malformed'
 
 /** How long a gap in the sequence numbers may last before it is read from the store. */
 const GAP_WAIT_MS = 250

@@ -36,8 +36,11 @@ export const CLOSE_SHUTTING_DOWN = 4503
 export const CLOSE_BEHIND = 4508
 /** The link was rotated (replaced by a new one) or has expired. */
 export const CLOSE_LINK_REVOKED = 4410
-/** One presence (awareness) frame larger than the server accepts. */
-export const CLOSE_PRESENCE_TOO_LARGE = 4413
+/**
+ * Larger than the server accepts in one message: a presence (awareness) frame, or an update with
+ * more items or deletions than one edit makes (UPDATE_LIMITS).
+ */
+export const CLOSE_CONTENT_TOO_LARGE = 4413
 /** Too many messages or bytes per second, or too many sockets from one address. */
 export const CLOSE_RATE_LIMITED = 4429
 /** ws closes with 1009 itself when a message exceeds maxPayload. */

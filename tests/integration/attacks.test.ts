@@ -11,7 +11,8 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN, updateItems } from '../../shared/doc/index.ts'
 import {
-  CLOSE_PRESENCE_TOO_LARGE,
+  CLOSE_CONTENT_TOO_LARGE,
+  CLOSE_MALFORMED,
   CLOSE_RATE_LIMITED,
   MESSAGE_AWARENESS,
 } from '../../shared/protocol/messages.ts'
@@ -94,7 +95,6 @@ async function flood(socket: RawSocket, frames: Uint8Array[]): Promise<void> {
   }
 }
 
-
 describe('floods over one socket', () => {
   it('closes a participant sending thousands of updates per second with 4429', async () => {
     const doc = new Y.Doc()
@@ -116,7 +116,9 @@ describe('floods over one socket', () => {
     const watcher = openRawSocket(server.url, board.id, board.tokens.viewer)
     await watcher.opened
     const state = { user: { name: 'x'.repeat(32 * 1024) } }
-    const frames = Array.from({ length: 2000 }, (_, i) => encodeAwarenessFrame(777_000, i + 1, state))
+    const frames = Array.from({ length: 2000 }, (_, i) =>
+      encodeAwarenessFrame(777_000, i + 1, state),
+    )
     const attacker = await opened(board.tokens.viewer)
     await startProbe()
     void flood(attacker, frames)
@@ -140,9 +142,58 @@ describe('floods over one socket', () => {
     const attacker = await opened(board.tokens.viewer)
     await startProbe()
     attacker.send(encodeAwarenessFrame(778_000, 1, { junk: 'y'.repeat(300 * 1024) }))
-    expect((await attacker.closed).code).toBe(CLOSE_PRESENCE_TOO_LARGE)
+    expect((await attacker.closed).code).toBe(CLOSE_CONTENT_TOO_LARGE)
     await expectBoardUnharmed()
     expectOtherBoardsAnswered('one 300 KiB presence frame')
+  })
+})
+
+describe('large updates', () => {
+  it('sizes a crafted update of 300,000 items off the main thread and closes its sender with 4413', async () => {
+    // Prepended one by one, so that no two items merge: Yjs takes most of a second to decode it.
+    const doc = new Y.Doc()
+    const list = doc.getArray<number>('items')
+    doc.transact(() => {
+      for (let i = 0; i < 300_000; i++) list.insert(0, [i])
+    })
+    const frame = updateFrame(Y.encodeStateAsUpdate(doc))
+    const attacker = await opened(board.tokens.participant)
+    await startProbe()
+    attacker.send(frame)
+    const { code, reason } = await attacker.closed
+    expect(code).toBe(CLOSE_CONTENT_TOO_LARGE)
+    expect(reason).toMatch(/300000 items .* more than one edit/)
+    await expectBoardUnharmed()
+    expectOtherBoardsAnswered(`one update of 300,000 items (${frame.length >> 10} KiB)`)
+  })
+
+  it('closes a large frame whose update does not decode with 4400', async () => {
+    const garbage = new Uint8Array(512 * 1024).map((_, i) => (i * 7919) % 251)
+    const attacker = await opened(board.tokens.participant)
+    await startProbe()
+    attacker.send(updateFrame(garbage))
+    const { code, reason } = await attacker.closed
+    expect(code).toBe(CLOSE_MALFORMED)
+    expect(reason).toMatch(/malformed update/)
+    await expectBoardUnharmed()
+    expectOtherBoardsAnswered('512 KiB that is no update')
+  })
+
+  it('accepts a large update within the limits: 1,500 post-its pasted at once', async () => {
+    const writer = connectClient(server.url, board.id, board.tokens.participant)
+    const reader = connectClient(server.url, board.id, board.tokens.viewer)
+    try {
+      await Promise.all([writer.synced(), reader.synced()])
+      await startProbe()
+      const pasted = Array.from({ length: 1500 }, (_, i) => note(`pasted-${i}`, `idea ${i}`))
+      addNotes(writer.doc, ...pasted)
+      await eventually(() => expect(noteTexts(reader.doc)['pasted-1499']).toBe('idea 1499'))
+      expect(writer.closes).toEqual([])
+      expectOtherBoardsAnswered('1,500 post-its in one update')
+    } finally {
+      writer.destroy()
+      reader.destroy()
+    }
   })
 })
 
