@@ -8,7 +8,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 const boundary = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }]
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'tests/artifacts/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'data/**', '.scratch/**', 'node_modules/**', 'tests/artifacts/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
