@@ -19,6 +19,7 @@ import {
   tags,
 } from '../../shared/doc/index.ts'
 import {
+  CLOSE_CONTENT_TOO_LARGE,
   CLOSE_FORBIDDEN,
   CLOSE_LINK_REVOKED,
   CLOSE_RATE_LIMITED,
@@ -195,9 +196,10 @@ export class BoardSession {
   }
 
   private shouldReconnect(event: CloseEvent): boolean {
-    if (event.code === CLOSE_FORBIDDEN) {
-      // The server refused an edit: show the board read-only and keep following it, unless our
-      // local copy keeps holding edits the server will refuse again.
+    if (event.code === CLOSE_FORBIDDEN || event.code === CLOSE_CONTENT_TOO_LARGE) {
+      // The server refused an edit (not allowed, or more than one update may hold): show the
+      // board read-only and keep following it, unless our local copy keeps holding edits the
+      // server will refuse again.
       this.status.set({ readOnly: true })
       return ++this.forbiddenCloses < 3
     }

@@ -8,7 +8,8 @@ import fc from 'fast-check'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { checkUpdate, type Writer } from '../../server/guard/policy.ts'
+import { checkUpdate, UPDATE_LIMITS, type Writer } from '../../server/guard/policy.ts'
+import { CLOSE_CONTENT_TOO_LARGE } from '../../shared/protocol/messages.ts'
 import { addItems, connectors, items, LOCAL_ORIGIN, updateItem } from '../../shared/doc/index.ts'
 import { recordTypes, type NoteRecord } from '../../shared/schema/index.ts'
 
@@ -174,6 +175,36 @@ describe('crafted updates', () => {
   })
 })
 
+describe('the size of one update', () => {
+  const fieldSets = (b: ReturnType<typeof board>, n: number) =>
+    b.next((d) =>
+      d.transact(() => {
+        for (let i = 0; i < n; i++)
+          items(d)
+            .map.get('abc'[i % 3]!)!
+            .set('x', i)
+      }),
+    )
+
+  it('refuses more items than one edit makes with 4413, and takes exactly the limit', () => {
+    const over = board()
+    const verdict = judge(over.server, fieldSets(over, UPDATE_LIMITS.structs + 1))
+    expect(verdict).toMatchObject({ ok: false, code: CLOSE_CONTENT_TOO_LARGE })
+    const at = board()
+    expect(judge(at.server, fieldSets(at, UPDATE_LIMITS.structs))).toEqual({ ok: true })
+    // The last of the writes to post-it c is the one that holds.
+    const lastForC = UPDATE_LIMITS.structs - 1 - ((UPDATE_LIMITS.structs - 3) % 3)
+    expect(lastForC % 3).toBe(2)
+    expect(at.server.getMap<Y.Map<unknown>>('items').get('c')!.get('x')).toBe(lastForC)
+  })
+
+  it('refuses more delete ranges than one edit makes with 4413', () => {
+    const b = board()
+    const verdict = judge(b.server, deletesOnly(1, UPDATE_LIMITS.deleteRanges + 1))
+    expect(verdict).toMatchObject({ ok: false, code: CLOSE_CONTENT_TOO_LARGE })
+  })
+})
+
 describe('mutated updates', () => {
   const edits: ((d: Y.Doc) => void)[] = [
     (d) => addItems(d, [note('n1', { x: 5 })], LOCAL_ORIGIN),
@@ -243,7 +274,27 @@ describe('mutated updates', () => {
             accepted++
             if (hasPending(b.server) && process.env.FUZZ_DEBUG) {
               const d = Y.decodeUpdate(update)
-              console.log('PENDING', b.server.store.pendingStructs?.missing, b.server.store.pendingDs, d.structs.map((x) => [x.constructor.name, x.id.client, x.id.clock, x.length, (x as Y.Item).parent, (x as Y.Item).parentSub, (x as Y.Item).origin, (x as Y.Item).rightOrigin]), d.ds.clients, [...b.server.store.clients.entries()].map(([c, l]) => [c, l.length, Y.getState(b.server.store, c)]))
+              console.log(
+                'PENDING',
+                b.server.store.pendingStructs?.missing,
+                b.server.store.pendingDs,
+                d.structs.map((x) => [
+                  x.constructor.name,
+                  x.id.client,
+                  x.id.clock,
+                  x.length,
+                  (x as Y.Item).parent,
+                  (x as Y.Item).parentSub,
+                  (x as Y.Item).origin,
+                  (x as Y.Item).rightOrigin,
+                ]),
+                d.ds.clients,
+                [...b.server.store.clients.entries()].map(([c, l]) => [
+                  c,
+                  l.length,
+                  Y.getState(b.server.store, c),
+                ]),
+              )
             }
             expect(hasPending(b.server)).toBe(false)
             const replica = new Y.Doc()
