@@ -104,6 +104,7 @@ class PlaceResolver {
   /** Structs of the update by client, sorted by clock. */
   private readonly incoming = new Map<number, Y.Item[]>()
   private readonly memo = new Map<Y.Item, Place>()
+  private readonly types = new Map<Y.AbstractType<unknown>, Place>()
   /** Items whose place is being worked out, outermost first: a cycle or a depth guard. */
   private readonly resolving = new Set<Y.Item>()
 
@@ -228,17 +229,29 @@ class PlaceResolver {
 
   /** Place of an item already integrated in the document. */
   private storePlace(item: Y.Item): Place {
-    const keys: (string | null)[] = []
-    let gone = false
-    let type = item.parent as Y.AbstractType<unknown>
-    keys.push(item.parentSub ?? null)
-    while (type._item) {
-      gone ||= type._item.deleted
-      keys.push(type._item.parentSub ?? null)
-      type = type._item.parent as Y.AbstractType<unknown>
+    const parent = this.typePlace(item.parent as Y.AbstractType<unknown>)
+    return {
+      path: [...parent.path, item.parentSub ?? null],
+      gone: parent.gone,
     }
-    keys.push(Y.findRootTypeKey(type))
-    return { path: keys.reverse(), gone }
+  }
+
+  /**
+   * Where a type of the document sits, remembered: the items of one record (its fields, its
+   * text's characters) share it, and a deleted post-it brings a dozen of them.
+   */
+  private typePlace(type: Y.AbstractType<unknown>): Place {
+    const known = this.types.get(type)
+    if (known) return known
+    const owner = type._item
+    const place: Place = owner
+      ? (() => {
+          const up = this.typePlace(owner.parent as Y.AbstractType<unknown>)
+          return { path: [...up.path, owner.parentSub ?? null], gone: up.gone || owner.deleted }
+        })()
+      : { path: [Y.findRootTypeKey(type)], gone: false }
+    this.types.set(type, place)
+    return place
   }
 
   private isStoreItem(item: Y.Item): boolean {

@@ -111,11 +111,19 @@ export interface RecordType<K extends string, T extends { kind: K }> {
   textFields: readonly (keyof T & string)[]
 }
 
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-'
+const ID_LENGTH = 12
+/** Random bytes for 256 ids at a time: one call into the platform's generator per batch, not per id. */
+let idPool = new Uint8Array(0)
+let idPoolAt = 0
+
 export function newId(): string {
-  const bytes = new Uint8Array(12)
-  globalThis.crypto.getRandomValues(bytes)
+  if (idPoolAt + ID_LENGTH > idPool.length) {
+    idPool = globalThis.crypto.getRandomValues(new Uint8Array(ID_LENGTH * 256))
+    idPoolAt = 0
+  }
   let out = ''
-  for (const b of bytes)
-    out += 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-'[b & 63]
+  for (let i = idPoolAt; i < idPoolAt + ID_LENGTH; i++) out += ID_ALPHABET[idPool[i]! & 63]
+  idPoolAt += ID_LENGTH
   return out
 }
