@@ -59,7 +59,9 @@ function deletesOnly(ranges: number): Uint8Array {
 const pasted = (n: number) => Array.from({ length: n }, (_, i) => note(`p${i}`, `idea ${i}`))
 
 /** Each case: a name and the update, built from what the attacked board holds. */
-const CASES: [string, (board: Uint8Array) => Uint8Array][] = [
+const CASES: [string, (board: Uint8Array) => Uint8Array | null][] = [
+  // The probe alone: what the machine's scheduling costs with no attack at all.
+  ['nothing (the probe alone)', () => null],
   [
     '300,000 items, one by one (4 MiB)',
     () =>
@@ -156,17 +158,22 @@ async function main() {
     const warmHolder = openRawSocket(http, warm.id, warm.tokens.viewer)
     await warmHolder.opened
     await send(warm, content)
-    for (const [, build] of CASES) await send(warm, build(content))
+    for (const [, build] of CASES) {
+      const update = build(content)
+      if (update) await send(warm, update)
+    }
     warmHolder.ws.close()
     const rows: string[] = []
     for (const [name, build] of CASES) {
       const update = build(content)
       const probe = await startStallProbe(http, quiet.id, quiet.tokens.viewer)
       await new Promise((r) => setTimeout(r, 100))
-      const outcome = await send(attacked, update)
+      const outcome = update
+        ? await send(attacked, update)
+        : await new Promise<string>((r) => setTimeout(() => r('-'), SETTLE_MS))
       const { maxRttMs, answered } = probe.stop()
       rows.push(
-        `| ${name} | ${(update.length / 1024).toFixed(0)} KiB | ${outcome} | ${maxRttMs} ms (${answered} pings) |`,
+        `| ${name} | ${((update?.length ?? 0) / 1024).toFixed(0)} KiB | ${outcome} | ${maxRttMs} ms (${answered} pings) |`,
       )
       process.stderr.write(`${rows.at(-1)}\n`)
     }
