@@ -25,6 +25,8 @@ const limitEnv = {
   WS_BYTES_PER_SECOND: limit(16 * 1024 * 1024),
   WS_ADDRESS_MESSAGES_PER_SECOND: limit(10_000),
   WS_ADDRESS_BYTES_PER_SECOND: limit(64 * 1024 * 1024),
+  WS_ITEMS_PER_SECOND: limit(30_000),
+  WS_ADDRESS_ITEMS_PER_SECOND: limit(100_000),
   WS_AWARENESS_MAX_BYTES: limit(256 * 1024),
   WS_AWARENESS_PER_SECOND: limit(40),
   WS_AWARENESS_BYTES_PER_SECOND: limit(512 * 1024),
@@ -56,6 +58,12 @@ export interface LimitSettings {
   /** The same, summed over every connection from one address. */
   addressMessagesPerSecond: number
   addressBytesPerSecond: number
+  /**
+   * Items and delete ranges of accepted updates per connection, and summed per address (4429
+   * beyond): the server's work, which bytes do not measure.
+   */
+  itemsPerSecond: number
+  addressItemsPerSecond: number
   /** One awareness (presence) frame at most (4413 beyond), and their rate per connection. */
   awarenessMaxBytes: number
   awarenessPerSecond: number
@@ -86,6 +94,8 @@ function limitSettings(e: z.infer<z.ZodObject<typeof limitEnv>>): LimitSettings 
     bytesPerSecond: e.WS_BYTES_PER_SECOND,
     addressMessagesPerSecond: e.WS_ADDRESS_MESSAGES_PER_SECOND,
     addressBytesPerSecond: e.WS_ADDRESS_BYTES_PER_SECOND,
+    itemsPerSecond: e.WS_ITEMS_PER_SECOND,
+    addressItemsPerSecond: e.WS_ADDRESS_ITEMS_PER_SECOND,
     awarenessMaxBytes: e.WS_AWARENESS_MAX_BYTES,
     awarenessPerSecond: e.WS_AWARENESS_PER_SECOND,
     awarenessBytesPerSecond: e.WS_AWARENESS_BYTES_PER_SECOND,

@@ -42,7 +42,8 @@ import {
 
 export type RoomKind = 'board' | 'private'
 export type Verdict =
-  | { ok: true }
+  /** `items`: what it changes (items and delete ranges), the work it costs to take in. */
+  | { ok: true; items: number }
   /** `missing`: it builds on content the board does not have (yet). */
   | { ok: false; code: number; reason: string; missing?: true }
 
@@ -51,8 +52,6 @@ export interface Writer {
   role: Role
   personId: string | null
 }
-
-const OK: Verdict = { ok: true }
 
 /**
  * Most items and delete ranges one update may hold: above what a person's edits make (an
@@ -92,8 +91,7 @@ export function checkUpdate(
   if (writer.role === 'viewer')
     return { ok: false, code: CLOSE_FORBIDDEN, reason: 'viewers cannot change the board' }
   try {
-    new UpdateCheck(writer, doc, kind).run(update)
-    return OK
+    return { ok: true, items: new UpdateCheck(writer, doc, kind).run(update) }
   } catch (err) {
     if (err instanceof Refusal) return { ok: false, code: err.code, reason: err.message }
     if (err instanceof UnresolvableUpdate)
@@ -123,7 +121,8 @@ class UpdateCheck {
     this.facilitator = writer.role === 'facilitator' && room === 'board'
   }
 
-  run(update: Uint8Array): void {
+  /** Throws a Refusal; returns how many items and delete ranges the update holds. */
+  run(update: Uint8Array): number {
     const { writes, removals, unknownDeletes, structs, deleteRanges } = readUpdate(this.doc, update)
     if (structs > UPDATE_LIMITS.structs || deleteRanges > UPDATE_LIMITS.deleteRanges)
       throw new Refusal(CLOSE_CONTENT_TOO_LARGE, updateTooLarge(structs, deleteRanges))
@@ -156,6 +155,7 @@ class UpdateCheck {
       this.checkRemoval(r.path)
     }
     for (const { path, chars } of this.textGrowth.values()) this.checkTextLimit(path, chars)
+    return structs + deleteRanges
   }
 
   private checkWrite(w: Write): void {

@@ -31,6 +31,11 @@ export class UpdateScreen {
   private nextId = 0
   private readonly waiting = new Map<number, (answer: Refusal | null) => void>()
 
+  /** Started now: a worker takes a few hundred ms to start, which the first large update would wait. */
+  constructor() {
+    this.started()
+  }
+
   /**
    * The verdict on a frame's update, or null (synchronously) when the frame needs no screening:
    * anything but a sync update, or one too small to be costly.

@@ -34,6 +34,7 @@ import { Budget, type LimiterFactory } from './limits.ts'
 import { originAllowed } from './origin.ts'
 import { isPresenceEcho } from './presence-echo.ts'
 import { UpdateScreen } from '../guard/update-screen.ts'
+import { WorkBudget } from '../sync/work-budget.ts'
 
 export interface WebSocketEndpointOptions {
   rooms: RoomManager
@@ -81,8 +82,23 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
   )
   const budgets = frameBudgets(limits, options.limiterFactory, log)
   const screen = new UpdateScreen()
+  // Kept while an address has sockets, and a heartbeat beyond: reconnecting does not refill it.
+  const addressItems = new Map<string, WorkBudget>()
+  const itemBudget = (address: string) => {
+    const own = new WorkBudget(limits.itemsPerSecond)
+    let shared = addressItems.get(address)
+    if (!shared) addressItems.set(address, (shared = new WorkBudget(limits.addressItemsPerSecond)))
+    return (items: number) =>
+      !own.spend(items)
+        ? 'too many changed items per second'
+        : !shared.spend(items)
+          ? 'too many changed items per second from this address'
+          : null
+  }
 
   const heartbeat = setInterval(() => {
+    for (const address of addressItems.keys())
+      if (!perAddress.has(address)) addressItems.delete(address)
     for (const ws of wss.clients) {
       if (!alive.has(ws)) {
         log.info('terminating unresponsive socket')
@@ -196,6 +212,7 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
           wantsAcks: url.searchParams.get('acks') === '1',
           link: { boardId: tokenBoard, generation },
           address,
+          spendItems: itemBudget(address),
         })
       })
     })

@@ -32,6 +32,8 @@ export interface ConnectionInfo {
   link?: { boardId: string; generation: number }
   /** The address it came from, for per-address limits. */
   address?: string
+  /** Charges the items of an accepted update; the reason when over the socket's limits. */
+  spendItems?: (items: number) => string | null
 }
 
 /** One client's socket in a room, with the role it was granted at the upgrade. */
@@ -51,6 +53,8 @@ export class Connection {
   private answerBytesQueued = 0
   /** Presence frames were dropped: the room sends the current states once it reads again. */
   presenceBehind = false
+  /** Charges the items of an update it sent; the reason when over its limits (4429). */
+  readonly spendItems: (items: number) => string | null
 
   constructor(
     private readonly socket: WebSocket,
@@ -63,6 +67,7 @@ export class Connection {
     this.personId = info.personId ?? null
     this.link = info.link ?? { boardId: info.boardId, generation: 0 }
     this.address = info.address ?? 'unknown'
+    this.spendItems = info.spendItems ?? (() => null)
     this.log = log.child({ boardId: info.boardId, role: info.role, conn: this.id })
   }
 

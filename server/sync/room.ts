@@ -22,6 +22,7 @@ import {
   CLOSE_CONTENT_TOO_LARGE,
   CLOSE_FORBIDDEN,
   CLOSE_MALFORMED,
+  CLOSE_RATE_LIMITED,
 } from '../../shared/protocol/messages.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
@@ -336,6 +337,8 @@ export class Room implements BusMember {
       throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
     }
     this.held.release(conn)
+    const overBudget = conn.spendItems(verdict.items)
+    if (overBudget) throw new ProtocolError(CLOSE_RATE_LIMITED, overBudget)
     // The change hook reads what the update changed from its transaction, before observers run.
     let stale: Y.Map<unknown>[] = []
     this.doc.transact((tr) => {
@@ -684,7 +687,11 @@ function dropPending(doc: Y.Doc): boolean {
 }
 
 const closeWord = (code: number) =>
-  code === CLOSE_FORBIDDEN ? 'forbidden' : code === CLOSE_CONTENT_TOO_LARGE ? 'too large' : 'malformed'
+  code === CLOSE_FORBIDDEN
+    ? 'forbidden'
+    : code === CLOSE_CONTENT_TOO_LARGE
+      ? 'too large'
+      : 'malformed'
 
 /** How long a gap in the sequence numbers may last before it is read from the store. */
 const GAP_WAIT_MS = 250

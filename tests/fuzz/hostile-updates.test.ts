@@ -191,7 +191,7 @@ describe('the size of one update', () => {
     const verdict = judge(over.server, fieldSets(over, UPDATE_LIMITS.structs + 1))
     expect(verdict).toMatchObject({ ok: false, code: CLOSE_CONTENT_TOO_LARGE })
     const at = board()
-    expect(judge(at.server, fieldSets(at, UPDATE_LIMITS.structs))).toEqual({ ok: true })
+    expect(judge(at.server, fieldSets(at, UPDATE_LIMITS.structs))).toMatchObject({ ok: true })
     // The last of the writes to post-it c is the one that holds.
     const lastForC = UPDATE_LIMITS.structs - 1 - ((UPDATE_LIMITS.structs - 3) % 3)
     expect(lastForC % 3).toBe(2)

@@ -4,13 +4,20 @@ import { MESSAGE_TIME } from '../../shared/protocol/messages.ts'
 import { openRawSocket } from './raw-socket.ts'
 
 export interface StallProbe {
-  /** Stops pinging and reports the longest wait for an answer (pending pings included). */
+  /**
+   * Stops pinging and reports the longest stall seen: the longest wait for an answer (pending
+   * pings included) or, for a server in this process, the longest its own 10 ms timer ran late.
+   */
   stop(): { maxRttMs: number; answered: number }
 }
 
+const PING_EVERY_MS = 10
+
 /**
  * A client on another board that sends a clock frame every 10 ms and times the answers: how
- * long the server's event loop (shared by every board) was kept from answering.
+ * long the server's event loop (shared by every board) was kept from answering. When the server
+ * runs in this process, a stall also holds up the probe's own timer, so that no ping is in
+ * flight to see it: the timer's lateness is counted too.
  */
 export async function startStallProbe(
   url: string,
@@ -30,14 +37,17 @@ export async function startStallProbe(
     answered++
     maxRttMs = Math.max(maxRttMs, performance.now() - sentAt)
   })
+  let lastTick = performance.now()
   const timer = setInterval(() => {
     const sentAt = performance.now()
+    maxRttMs = Math.max(maxRttMs, sentAt - lastTick - PING_EVERY_MS)
+    lastTick = sentAt
     pending.add(sentAt)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_TIME)
     encoding.writeFloat64(encoder, sentAt)
     socket.send(encoding.toUint8Array(encoder))
-  }, 10)
+  }, PING_EVERY_MS)
   return {
     stop: () => {
       clearInterval(timer)
