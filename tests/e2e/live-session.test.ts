@@ -151,6 +151,8 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
       async () => (await phone.page.getByTestId('avatar').first().innerText()) === 'P',
       'her initial',
     )
+    // Initials are letters only: "Fran (facilitator)" is FF, never "F(".
+    expect((await lead.page.getByTestId('avatar').first().innerText()).trim()).toBe('FF')
     // Nothing of the phone's page lies beyond its screen: top bar and tools are all there.
     const fits = await phone.page.evaluate(() => {
       const within = (el: Element | null) => {
