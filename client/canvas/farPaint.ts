@@ -40,7 +40,8 @@ export function paintFar(
       c.fillStyle = INK
       c.font = `bold ${size}px ${FONT_FAMILY}`
       c.textBaseline = 'middle'
-      c.fillText(item.title, item.x + size * 0.6, item.y + bar / 2)
+      const pad = size * 0.6
+      c.fillText(fitTitle(c, item.title, item.w - 2 * pad), item.x + pad, item.y + bar / 2)
       c.restore()
       fill = ''
     } else if (item.kind === 'image') {
@@ -63,4 +64,23 @@ export function paintFar(
     }
   }
   c.globalAlpha = 1
+}
+
+const fitted = new Map<string, string>()
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** A title cut to `max` (in the context's font), ending in "…"; remembered per font and width. */
+function fitTitle(c: CanvasRenderingContext2D, title: string, max: number): string {
+  const key = `${c.font}|${Math.round(max)}|${title}`
+  let out = fitted.get(key)
+  if (out !== undefined) return out
+  out = title
+  if (c.measureText(title).width > max) {
+    const parts = [...graphemes.segment(title)].map((g) => g.segment)
+    while (parts.length && c.measureText(parts.join('').trimEnd() + '…').width > max) parts.pop()
+    out = parts.length ? parts.join('').trimEnd() + '…' : ''
+  }
+  if (fitted.size > 5000) fitted.clear()
+  fitted.set(key, out)
+  return out
 }

@@ -104,4 +104,17 @@ describe('noteLayout', () => {
     expect(fontSize).toBeGreaterThanOrEqual(14)
     expect(lines.at(-1)!.endsWith('…')).toBe(true)
   })
+
+  it('cuts long text to its first lines at the zoom’s floor instead of shrinking it', () => {
+    const long = 'Who reviews the deploy plan when the team is away at the offsite? '.repeat(3)
+    const free = noteLayout(long, 200, 200)
+    expect(free.fontSize).toBe(14)
+    const floored = noteLayout(long, 200, 200, 42)
+    expect(floored.fontSize).toBeGreaterThanOrEqual(42 * 0.75)
+    expect(floored.lines.length).toBeLessThan(free.lines.length)
+    expect(floored.lines.at(-1)!.endsWith('…')).toBe(true)
+    expect(long.startsWith(floored.lines.slice(0, -1).join(' '))).toBe(true)
+    // Short text keeps its own, larger size.
+    expect(noteLayout('Who?', 200, 200, 42).fontSize).toBeGreaterThanOrEqual(42)
+  })
 })

@@ -160,19 +160,32 @@ export interface NoteLayout {
 }
 
 /**
- * The largest size at which the text fits, with its lines. Below the smallest size a note would
- * be unreadable from the back of a room: it stays at that size and its last line ends in "…".
+ * The largest size at which the text fits, with its lines. No size goes below `floor` (board
+ * pixels, from the zoom, see lod.ts): text that does not fit at it keeps its first lines, the
+ * last ending in "…", rather than shrinking to specks. A word too long for a line lets the size
+ * go down a little (a quarter at most) before it is broken between letters.
  */
-export function noteLayout(text: string, w: number, h: number): NoteLayout {
+export function noteLayout(text: string, w: number, h: number, floor = 0): NoteLayout {
   const innerW = Math.max(10, w - 2 * NOTE_PADDING)
   const innerH = Math.max(10, h - 2 * NOTE_PADDING)
+  const smallest = Math.max(SIZES[SIZES.length - 1]!, floor)
+  const perLineAt = (size: number) => (innerW / size) * FIT
   for (const size of SIZES) {
-    const lines = layoutText(text, (innerW / size) * FIT, false)
+    if (size < smallest) break
+    const lines = layoutText(text, perLineAt(size), false)
     if (lines && lines.length * size * LINE_HEIGHT <= innerH) return { fontSize: size, lines }
   }
-  const size = SIZES[SIZES.length - 1]!
-  const perLine = (innerW / size) * FIT
-  const lines = layoutText(text, perLine, true)!
+  const near = [smallest, ...SIZES.filter((s) => s < smallest && s >= smallest * 0.75)]
+  for (const size of near) {
+    const lines = layoutText(text, perLineAt(size), false)
+    if (lines) return cut(lines, size, perLineAt(size), innerH)
+  }
+  const size = near.at(-1)!
+  return cut(layoutText(text, perLineAt(size), true)!, size, perLineAt(size), innerH)
+}
+
+/** The first lines that fit the height at `size`, the last ending in "…" when some are left. */
+function cut(lines: string[], size: number, perLine: number, innerH: number): NoteLayout {
   const fit = Math.max(1, Math.floor(innerH / (size * LINE_HEIGHT)))
   if (lines.length <= fit) return { fontSize: size, lines }
   const kept = lines.slice(0, fit)

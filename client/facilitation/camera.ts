@@ -1,18 +1,19 @@
 /** Camera helpers for following, focusing and publishing what this person sees. */
-import { visibleRect, type Rect } from '../canvas/viewport.ts'
+import { coverInsets } from '../canvas/covers.ts'
+import { MAX_SCALE, fitBounds, visibleRect, type Rect } from '../canvas/viewport.ts'
 import type { Editor } from '../editor/editor.ts'
 
-/** Shows `rect` (board coordinates) whole, centred; `w` alone for a view with unknown height. */
+/**
+ * Shows `rect` (board coordinates) whole, centred in what the overlays leave free; `w` alone for
+ * a view with unknown height (someone else's view, shown as wide as it was).
+ */
 export function showRect(editor: Editor, rect: { x: number; y: number; w: number; h?: number }) {
   const { size } = editor.view.get()
   if (size.width < 1 || size.height < 1) return
   const h = rect.h ?? (rect.w * size.height) / size.width
-  const scale = Math.min(size.width / rect.w, size.height / h)
-  editor.setCamera({
-    scale,
-    x: size.width / 2 - (rect.x + rect.w / 2) * scale,
-    y: size.height / 2 - (rect.y + h / 2) * scale,
-  })
+  editor.setCamera(
+    fitBounds({ x: rect.x, y: rect.y, w: rect.w, h }, size, 0, MAX_SCALE, coverInsets()),
+  )
 }
 
 /** What this person sees, in board coordinates. */
