@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { useCoverInsets } from '../canvas/covers.ts'
+import { useCoverRects } from '../canvas/covers.ts'
 import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { TOPBAR_SLOT } from '../ui/TopBar.tsx'
@@ -78,13 +78,13 @@ export function FollowBar({ editor }: { editor: Editor }) {
   // read (their own screen may be smaller, or zoomed out); otherwise what they see.
   const pointed = pointedPoster(editor, target?.selection)
   // Fitted again when an overlay (the timer, large text) changes the room it leaves.
-  const insets = useCoverInsets()
+  const covers = useCoverRects()
   useEffect(() => {
     editor.session.awareness.setLocalStateField('following', target?.user.id ?? null)
     const v = target?.viewport
     if (pointed) showRect(editor, withMargin(pointed))
     else if (v) showRect(editor, v)
-  }, [editor, target?.user.id, target?.viewport, pointed, insets])
+  }, [editor, target?.user.id, target?.viewport, pointed, covers])
 
   useEffect(() => {
     document.body.classList.toggle('presenter-large', large)

@@ -1,6 +1,6 @@
 /** Camera helpers for following, focusing and publishing what this person sees. */
-import { coverInsets } from '../canvas/covers.ts'
-import { MAX_SCALE, fitBounds, visibleRect, type Rect } from '../canvas/viewport.ts'
+import { coverRects, fitBesideCovers } from '../canvas/covers.ts'
+import { MAX_SCALE, visibleRect, type Rect } from '../canvas/viewport.ts'
 import type { Editor } from '../editor/editor.ts'
 
 /**
@@ -12,7 +12,7 @@ export function showRect(editor: Editor, rect: { x: number; y: number; w: number
   if (size.width < 1 || size.height < 1) return
   const h = rect.h ?? (rect.w * size.height) / size.width
   editor.setCamera(
-    fitBounds({ x: rect.x, y: rect.y, w: rect.w, h }, size, 0, MAX_SCALE, coverInsets()),
+    fitBesideCovers({ x: rect.x, y: rect.y, w: rect.w, h }, size, 0, MAX_SCALE, coverRects()),
   )
 }
 
