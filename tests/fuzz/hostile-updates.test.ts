@@ -243,27 +243,7 @@ describe('mutated updates', () => {
             accepted++
             if (hasPending(b.server) && process.env.FUZZ_DEBUG) {
               const d = Y.decodeUpdate(update)
-              console.log(
-                'PENDING',
-                b.server.store.pendingStructs?.missing,
-                b.server.store.pendingDs,
-                d.structs.map((x) => [
-                  x.constructor.name,
-                  x.id.client,
-                  x.id.clock,
-                  x.length,
-                  (x as Y.Item).parent,
-                  (x as Y.Item).parentSub,
-                  (x as Y.Item).origin,
-                  (x as Y.Item).rightOrigin,
-                ]),
-                d.ds.clients,
-                [...b.server.store.clients.entries()].map(([c, l]) => [
-                  c,
-                  l.length,
-                  Y.getState(b.server.store, c),
-                ]),
-              )
+              console.log('PENDING', b.server.store.pendingStructs?.missing, b.server.store.pendingDs, d.structs.map((x) => [x.constructor.name, x.id.client, x.id.clock, x.length, (x as Y.Item).parent, (x as Y.Item).parentSub, (x as Y.Item).origin, (x as Y.Item).rightOrigin]), d.ds.clients, [...b.server.store.clients.entries()].map(([c, l]) => [c, l.length, Y.getState(b.server.store, c)]))
             }
             expect(hasPending(b.server)).toBe(false)
             const replica = new Y.Doc()

@@ -94,6 +94,7 @@ async function flood(socket: RawSocket, frames: Uint8Array[]): Promise<void> {
   }
 }
 
+
 describe('floods over one socket', () => {
   it('closes a participant sending thousands of updates per second with 4429', async () => {
     const doc = new Y.Doc()
@@ -115,9 +116,7 @@ describe('floods over one socket', () => {
     const watcher = openRawSocket(server.url, board.id, board.tokens.viewer)
     await watcher.opened
     const state = { user: { name: 'x'.repeat(32 * 1024) } }
-    const frames = Array.from({ length: 2000 }, (_, i) =>
-      encodeAwarenessFrame(777_000, i + 1, state),
-    )
+    const frames = Array.from({ length: 2000 }, (_, i) => encodeAwarenessFrame(777_000, i + 1, state))
     const attacker = await opened(board.tokens.viewer)
     await startProbe()
     void flood(attacker, frames)
