@@ -9,7 +9,7 @@ export const isLowDetail = (scale: number) => scale < LOW_DETAIL_SCALE
 /** The smallest post-it text on screen, in pixels: smaller reads from nowhere in a room. */
 export const MIN_NOTE_SCREEN_PX = 12
 /** Smallest note font sizes (board pixels), in steps so zooming re-lays notes out seldom. */
-const NOTE_FLOORS = [14, 18, 24, 32, 42, 56]
+const NOTE_FLOORS = [14, 16, 18, 21, 24, 28, 32, 36, 42, 48, 56]
 
 /**
  * The smallest font (board pixels) a post-it may shrink to at this zoom, so that what is drawn

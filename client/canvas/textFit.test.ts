@@ -110,7 +110,7 @@ describe('noteLayout', () => {
     const free = noteLayout(long, 200, 200)
     expect(free.fontSize).toBe(14)
     const floored = noteLayout(long, 200, 200, 42)
-    expect(floored.fontSize).toBeGreaterThanOrEqual(42 * 0.75)
+    expect(floored.fontSize).toBe(42)
     expect(floored.lines.length).toBeLessThan(free.lines.length)
     expect(floored.lines.at(-1)!.endsWith('…')).toBe(true)
     expect(long.startsWith(floored.lines.slice(0, -1).join(' '))).toBe(true)

@@ -162,8 +162,7 @@ export interface NoteLayout {
 /**
  * The largest size at which the text fits, with its lines. No size goes below `floor` (board
  * pixels, from the zoom, see lod.ts): text that does not fit at it keeps its first lines, the
- * last ending in "…", rather than shrinking to specks. A word too long for a line lets the size
- * go down a little (a quarter at most) before it is broken between letters.
+ * last ending in "…", rather than shrinking to specks; a word longer than a line is broken.
  */
 export function noteLayout(text: string, w: number, h: number, floor = 0): NoteLayout {
   const innerW = Math.max(10, w - 2 * NOTE_PADDING)
@@ -175,13 +174,10 @@ export function noteLayout(text: string, w: number, h: number, floor = 0): NoteL
     const lines = layoutText(text, perLineAt(size), false)
     if (lines && lines.length * size * LINE_HEIGHT <= innerH) return { fontSize: size, lines }
   }
-  const near = [smallest, ...SIZES.filter((s) => s < smallest && s >= smallest * 0.75)]
-  for (const size of near) {
-    const lines = layoutText(text, perLineAt(size), false)
-    if (lines) return cut(lines, size, perLineAt(size), innerH)
-  }
-  const size = near.at(-1)!
-  return cut(layoutText(text, perLineAt(size), true)!, size, perLineAt(size), innerH)
+  // At the floor: whole words where they fit a line, a word longer than a line broken.
+  const perLine = perLineAt(smallest)
+  const lines = layoutText(text, perLine, false) ?? layoutText(text, perLine, true)!
+  return cut(lines, smallest, perLine, innerH)
 }
 
 /** The first lines that fit the height at `size`, the last ending in "…" when some are left. */
