@@ -1,5 +1,5 @@
 import { coverRects, fitBesideCovers } from '../canvas/covers.ts'
-import { boundsOf, fitBounds, zoomAt } from '../canvas/viewport.ts'
+import { boundsOf, zoomAt } from '../canvas/viewport.ts'
 import type { Editor } from '../editor/editor.ts'
 import { defineAction } from './registry.ts'
 
