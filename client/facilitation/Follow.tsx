@@ -77,12 +77,12 @@ export function FollowBar({ editor }: { editor: Editor }) {
   // What the followed person points at: a poster they selected is shown whole, large enough to
   // read (their own screen may be smaller, or zoomed out); otherwise what they see.
   const pointed = pointedPoster(editor, target?.selection)
-  // Fitted again when an overlay (the timer, large text) changes the room it leaves.
+  // A pointed poster is fitted again when an overlay (the timer, large text) changes size.
   const covers = useCoverRects()
   useEffect(() => {
     editor.session.awareness.setLocalStateField('following', target?.user.id ?? null)
     const v = target?.viewport
-    if (pointed) showRect(editor, withMargin(pointed))
+    if (pointed) showRect(editor, withMargin(pointed), true)
     else if (v) showRect(editor, v)
   }, [editor, target?.user.id, target?.viewport, pointed, covers])
 

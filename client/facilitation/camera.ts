@@ -4,15 +4,21 @@ import { MAX_SCALE, visibleRect, type Rect } from '../canvas/viewport.ts'
 import type { Editor } from '../editor/editor.ts'
 
 /**
- * Shows `rect` (board coordinates) whole, centred in what the overlays leave free; `w` alone for
- * a view with unknown height (someone else's view, shown as wide as it was).
+ * Shows `rect` (board coordinates) whole, centred; `w` alone for a view with unknown height
+ * (someone else's view, shown as wide as it was, the same whatever lies over this screen). A
+ * thing to look at (`clear`: a poster) is fitted beside the overlays, none of it under them.
  */
-export function showRect(editor: Editor, rect: { x: number; y: number; w: number; h?: number }) {
+export function showRect(
+  editor: Editor,
+  rect: { x: number; y: number; w: number; h?: number },
+  clear = false,
+) {
   const { size } = editor.view.get()
   if (size.width < 1 || size.height < 1) return
   const h = rect.h ?? (rect.w * size.height) / size.width
+  const covers = clear ? coverRects() : []
   editor.setCamera(
-    fitBesideCovers({ x: rect.x, y: rect.y, w: rect.w, h }, size, 0, MAX_SCALE, coverRects()),
+    fitBesideCovers({ x: rect.x, y: rect.y, w: rect.w, h }, size, 0, MAX_SCALE, covers),
   )
 }
 
