@@ -114,6 +114,11 @@ describe('noteLayout', () => {
     expect(floored.lines.length).toBeLessThan(free.lines.length)
     expect(floored.lines.at(-1)!.endsWith('…')).toBe(true)
     expect(long.startsWith(floored.lines.slice(0, -1).join(' '))).toBe(true)
+    // A small post-it far out keeps words whole rather than a few letters a line.
+    const narrow = noteLayout(long, 160, 160, 56)
+    expect(narrow.fontSize).toBeLessThan(56)
+    expect(narrow.fontSize).toBeGreaterThan(14)
+    expect(narrow.lines[0]).toBe('Who')
     // Short text keeps its own, larger size.
     expect(noteLayout('Who?', 200, 200, 42).fontSize).toBeGreaterThanOrEqual(42)
   })
