@@ -48,9 +48,10 @@ function Layer({
   const notes = usePrivateNotes(editor, boardId, role === 'participant' && phase.private)
   usePublishViewport(editor)
   useFocusCalls(editor, fac)
-  // The voting column and the timer keep their part of the canvas free.
+  // The voting column and the timer keep their part of the canvas free (a projector follows
+  // the facilitator's view instead).
   const leftCover = useCover()
-  useMakeRoom(editor, true)
+  useMakeRoom(editor, role !== 'viewer')
   useEffect(() => {
     document.body.classList.toggle('presenter', role === 'viewer')
     return () => document.body.classList.remove('presenter')
