@@ -24,7 +24,7 @@ import { ServerMetrics } from './metrics.ts'
 import { CLOSE_SHUTTING_DOWN } from '../shared/protocol/messages.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { PostgresStore } from './persistence/postgres.ts'
-import { FileImageStore, type ImageStore } from './images/store.ts'
+import { WithLegacyFiles, type ImageStore } from './images/store.ts'
 import { SqliteStore } from './persistence/sqlite.ts'
 import type { BoardStore } from './persistence/store.ts'
 import type { RoomBus } from './sync/bus.ts'
@@ -47,7 +47,7 @@ export interface ServerOptions extends Omit<ServerConfig, 'limits'> {
   store?: BoardStore
   /** The fan-out to other processes; by default Redis Streams with redisUrl, else none. */
   bus?: RoomBus
-  /** Where pictures on boards are stored; by default files under dataDir/images. */
+  /** Where pictures on boards are stored; by default in the board store (older files found too). */
   images?: ImageStore
   /** The built client to serve; null for none. By default dist/client when it exists. */
   staticDir?: string | null
@@ -147,7 +147,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     publicUrl: config.publicUrl,
     log,
     startedAt: Date.now(),
-    images: config.images ?? new FileImageStore(join(config.dataDir, 'images')),
+    images: config.images ?? new WithLegacyFiles(store.images, join(config.dataDir, 'images')),
     activity: { log: activity, recorder },
     metrics,
     draining: () => draining,

@@ -134,6 +134,7 @@ export class ServerMetrics {
       versions: store.versions,
       activity: store.activity,
       votes: store.votes,
+      images: store.images,
       ping: () => timed('ping', () => store.ping()),
       close: () => store.close(),
     }

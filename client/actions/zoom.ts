@@ -1,4 +1,5 @@
-import { boundsOf, fitBounds, zoomAt } from '../canvas/viewport.ts'
+import { coverRects, fitBesideCovers } from '../canvas/covers.ts'
+import { boundsOf, zoomAt } from '../canvas/viewport.ts'
 import type { Editor } from '../editor/editor.ts'
 import { defineAction } from './registry.ts'
 
@@ -51,7 +52,7 @@ export const zoomToFit = defineAction({
     const picked = [...selected, ...arrows]
     const bounds = boundsOf(picked.length ? picked : editor.items.all())
     const { size } = editor.view.get()
-    if (bounds) editor.setCamera(fitBounds(bounds, size, CHROME_INSET))
+    if (bounds) editor.setCamera(fitBesideCovers(bounds, size, CHROME_INSET, 1.5, coverRects()))
     else editor.setCamera({ x: size.width / 2, y: size.height / 2, scale: 1 })
   },
 })
@@ -64,6 +65,6 @@ export const zoomToFrame = defineAction<string>({
   perform(editor, frameId) {
     const frame = editor.items.get(frameId)
     if (!frame) return
-    editor.setCamera(fitBounds(frame, editor.view.get().size, CHROME_INSET, 4))
+    editor.setCamera(fitBesideCovers(frame, editor.view.get().size, CHROME_INSET, 4, coverRects()))
   },
 })

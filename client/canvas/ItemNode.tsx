@@ -7,6 +7,7 @@ import { FrameShape, readableTextScale } from './FrameShape.tsx'
 import { imageUrl } from '../images/upload.ts'
 import { ImageShape } from './ImageShape.tsx'
 import { LabelShape } from './LabelShape.tsx'
+import { noteFontFloor } from './lod.ts'
 import { NoteShape } from './NoteShape.tsx'
 
 interface Props {
@@ -26,6 +27,9 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
   const editing = useStore(editor.view, (s) => (s.editing?.id === id ? s.editing.field : null))
   const readable = useStore(editor.view, (s) =>
     item?.kind === 'frame' ? readableTextScale(s.camera.scale, s.largeText) : 0,
+  )
+  const fontFloor = useStore(editor.view, (s) =>
+    item?.kind === 'note' ? noteFontFloor(s.camera.scale) : 0,
   )
   const highlight = useStore(editor.view, (s) => s.highlightTag)
   const tagsVersion = useSyncExternalStore(editor.tags.subscribe, editor.tags.getVersion)
@@ -56,6 +60,7 @@ export function ItemNode({ editor, id, lowDetail }: Props) {
           tags={tags}
           dimmed={highlight !== null && !item.tags.includes(highlight)}
           isPrivate={editor.items.isPrivate(id)}
+          fontFloor={fontFloor}
         />
       )
     case 'frame':

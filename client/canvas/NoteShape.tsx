@@ -29,6 +29,8 @@ interface Props {
   dimmed: boolean
   /** In the author's private room during private writing: nobody else sees it yet. */
   isPrivate?: boolean
+  /** Smallest font in board pixels at this zoom (lod.ts): long text is cut, not shrunk past it. */
+  fontFloor?: number
 }
 
 export const NoteShape = memo(function NoteShape({
@@ -40,6 +42,7 @@ export const NoteShape = memo(function NoteShape({
   tags,
   dimmed,
   isPrivate = false,
+  fontFloor = 0,
 }: Props) {
   const involved = note.involved.trim()
   const top = involved ? NOTE_META_HEIGHT : 0
@@ -47,8 +50,8 @@ export const NoteShape = memo(function NoteShape({
   const bodyH = Math.max(20, note.h - top - bottom)
   // Broken into lines here, where the script allows, so that what fits is what is drawn.
   const { fontSize, lines } = useMemo(
-    () => noteLayout(note.text, note.w, bodyH),
-    [note.text, note.w, bodyH],
+    () => noteLayout(note.text, note.w, bodyH, fontFloor),
+    [note.text, note.w, bodyH, fontFloor],
   )
   const missing = note.step === 'missing'
   return (

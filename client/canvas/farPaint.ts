@@ -38,9 +38,11 @@ export function paintFar(
       c.rect(item.x, item.y, item.w, bar)
       c.clip()
       c.fillStyle = INK
-      c.font = `bold ${size}px ${FONT_FAMILY}`
       c.textBaseline = 'middle'
-      c.fillText(item.title, item.x + size * 0.6, item.y + bar / 2)
+      // Narrow posters (a phone's whole board) get a title down to 11 screen pixels, then "…".
+      const title = fitTitle(c, item.title, item.w, size, Math.max(26, 11 / scale))
+      c.font = `bold ${title.size}px ${FONT_FAMILY}`
+      c.fillText(title.text, item.x + title.size * 0.6, item.y + bar / 2)
       c.restore()
       fill = ''
     } else if (item.kind === 'image') {
@@ -63,4 +65,41 @@ export function paintFar(
     }
   }
   c.globalAlpha = 1
+}
+
+const fitted = new Map<string, { text: string; size: number }>()
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/**
+ * A title for a poster `w` wide: at `size`, or smaller down to `least` when that makes it fit,
+ * else cut and ending in "…" (always with a margin either side). Remembered per title and sizes.
+ */
+function fitTitle(
+  c: CanvasRenderingContext2D,
+  title: string,
+  w: number,
+  size: number,
+  least: number,
+): { text: string; size: number } {
+  const key = `${Math.round(w)}|${Math.round(size)}|${Math.round(least)}|${title}`
+  let out = fitted.get(key)
+  if (out) return out
+  c.font = `bold ${size}px ${FONT_FAMILY}`
+  const width = c.measureText(title).width
+  const room = w - 1.2 * size
+  let at = size
+  // The size at which the title and its margins take the poster's width exactly.
+  if (width > room) at = Math.max(least, Math.min(size, w / (width / size + 1.2)))
+  c.font = `bold ${at}px ${FONT_FAMILY}`
+  const max = w - 1.2 * at
+  let text = title
+  if (c.measureText(title).width > max) {
+    const parts = [...graphemes.segment(title)].map((g) => g.segment)
+    while (parts.length && c.measureText(parts.join('').trimEnd() + '…').width > max) parts.pop()
+    text = parts.length ? parts.join('').trimEnd() + '…' : ''
+  }
+  out = { text, size: at }
+  if (fitted.size > 5000) fitted.clear()
+  fitted.set(key, out)
+  return out
 }

@@ -104,4 +104,22 @@ describe('noteLayout', () => {
     expect(fontSize).toBeGreaterThanOrEqual(14)
     expect(lines.at(-1)!.endsWith('…')).toBe(true)
   })
+
+  it('cuts long text to its first lines at the zoom’s floor instead of shrinking it', () => {
+    const long = 'Who reviews the deploy plan when the team is away at the offsite? '.repeat(3)
+    const free = noteLayout(long, 200, 200)
+    expect(free.fontSize).toBe(14)
+    const floored = noteLayout(long, 200, 200, 42)
+    expect(floored.fontSize).toBe(42)
+    expect(floored.lines.length).toBeLessThan(free.lines.length)
+    expect(floored.lines.at(-1)!.endsWith('…')).toBe(true)
+    expect(long.startsWith(floored.lines.slice(0, -1).join(' '))).toBe(true)
+    // A small post-it far out keeps words whole rather than a few letters a line.
+    const narrow = noteLayout(long, 160, 160, 56)
+    expect(narrow.fontSize).toBeLessThan(56)
+    expect(narrow.fontSize).toBeGreaterThan(14)
+    expect(narrow.lines[0]).toBe('Who')
+    // Short text keeps its own, larger size.
+    expect(noteLayout('Who?', 200, 200, 42).fontSize).toBeGreaterThanOrEqual(42)
+  })
 })

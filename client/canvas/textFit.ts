@@ -13,6 +13,8 @@ export const LINE_HEIGHT = 1.25
 const SIZES = [32, 28, 24, 21, 18, 16, 14]
 const GLYPH_WIDTH = 0.54
 const WIDE_GLYPH = 1
+/** Width of a line (in ems) below which text is not kept at a zoom's floor: about 6 letters. */
+const MIN_LINE_EMS = 3.5
 /** Share of a line the words are fitted into: Konva measures each size afresh, a little apart. */
 const FIT = 0.97
 
@@ -160,19 +162,31 @@ export interface NoteLayout {
 }
 
 /**
- * The largest size at which the text fits, with its lines. Below the smallest size a note would
- * be unreadable from the back of a room: it stays at that size and its last line ends in "…".
+ * The largest size at which the text fits, with its lines. No size goes below `floor` (board
+ * pixels, from the zoom, see lod.ts): text that does not fit at it keeps its first lines, the
+ * last ending in "…", rather than shrinking to specks; a word longer than a line is broken.
+ * In a box too narrow for that (a line of a few letters) the floor comes down to what fits
+ * about six letters a line.
  */
-export function noteLayout(text: string, w: number, h: number): NoteLayout {
+export function noteLayout(text: string, w: number, h: number, floor = 0): NoteLayout {
   const innerW = Math.max(10, w - 2 * NOTE_PADDING)
   const innerH = Math.max(10, h - 2 * NOTE_PADDING)
+  const perLineAt = (size: number) => (innerW / size) * FIT
+  // The floor gives way on a box so narrow at it that a line would hold a few letters only.
+  const smallest = Math.max(SIZES[SIZES.length - 1]!, Math.min(floor, perLineAt(1) / MIN_LINE_EMS))
   for (const size of SIZES) {
-    const lines = layoutText(text, (innerW / size) * FIT, false)
+    if (size < smallest) break
+    const lines = layoutText(text, perLineAt(size), false)
     if (lines && lines.length * size * LINE_HEIGHT <= innerH) return { fontSize: size, lines }
   }
-  const size = SIZES[SIZES.length - 1]!
-  const perLine = (innerW / size) * FIT
-  const lines = layoutText(text, perLine, true)!
+  // At the floor: whole words where they fit a line, a word longer than a line broken.
+  const perLine = perLineAt(smallest)
+  const lines = layoutText(text, perLine, false) ?? layoutText(text, perLine, true)!
+  return cut(lines, smallest, perLine, innerH)
+}
+
+/** The first lines that fit the height at `size`, the last ending in "…" when some are left. */
+function cut(lines: string[], size: number, perLine: number, innerH: number): NoteLayout {
   const fit = Math.max(1, Math.floor(innerH / (size * LINE_HEIGHT)))
   if (lines.length <= fit) return { fontSize: size, lines }
   const kept = lines.slice(0, fit)

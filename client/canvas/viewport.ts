@@ -64,17 +64,43 @@ export function zoomAt(cam: Camera, pointer: Point, factor: number): Camera {
   return { scale, x: pointer.x - (pointer.x - cam.x) * k, y: pointer.y - (pointer.y - cam.y) * k }
 }
 
-/** The camera that shows `bounds` whole and centred, with `padding` screen pixels around. */
-export function fitBounds(bounds: Rect, size: Size, padding = 48, maxScale = 1.5): Camera {
+/** Screen pixels kept free at each edge of the canvas (overlays docked there). */
+export interface Insets {
+  top: number
+  right: number
+  bottom: number
+  left: number
+}
+export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 }
+
+/**
+ * The camera that shows `bounds` whole and centred, with `padding` screen pixels around, in
+ * the part of the canvas that `insets` leave free (an edge gets at least its inset plus 16 px).
+ */
+export function fitBounds(
+  bounds: Rect,
+  size: Size,
+  padding = 48,
+  maxScale = 1.5,
+  insets: Insets = NO_INSETS,
+): Camera {
+  const edge = (inset: number) => (inset > 0 ? Math.max(padding, inset + 16) : padding)
+  const [top, right, bottom, left] = [insets.top, insets.right, insets.bottom, insets.left].map(
+    edge,
+  )
+  const free = {
+    x: left!,
+    y: top!,
+    w: Math.max(size.width - left! - right!, 1),
+    h: Math.max(size.height - top! - bottom!, 1),
+  }
   const w = Math.max(bounds.w, 1)
   const h = Math.max(bounds.h, 1)
-  const scale = clampScale(
-    Math.min((size.width - 2 * padding) / w, (size.height - 2 * padding) / h, maxScale),
-  )
+  const scale = clampScale(Math.min(free.w / w, free.h / h, maxScale))
   return {
     scale,
-    x: size.width / 2 - (bounds.x + w / 2) * scale,
-    y: size.height / 2 - (bounds.y + h / 2) * scale,
+    x: free.x + free.w / 2 - (bounds.x + w / 2) * scale,
+    y: free.y + free.h / 2 - (bounds.y + h / 2) * scale,
   }
 }
 

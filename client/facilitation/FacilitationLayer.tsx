@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react'
 import { z } from 'zod'
+import { useCover, useMakeRoom } from '../canvas/covers.ts'
 import type { Editor } from '../editor/editor.ts'
 import { BoardMarks } from './BoardMarks.tsx'
 import { t } from '../i18n/i18n.ts'
@@ -47,6 +48,10 @@ function Layer({
   const notes = usePrivateNotes(editor, boardId, role === 'participant' && phase.private)
   usePublishViewport(editor)
   useFocusCalls(editor, fac)
+  // The voting column and the timer keep their part of the canvas free (a projector follows
+  // the facilitator's view instead).
+  const leftCover = useCover()
+  useMakeRoom(editor, role !== 'viewer')
   useEffect(() => {
     document.body.classList.toggle('presenter', role === 'viewer')
     return () => document.body.classList.remove('presenter')
@@ -56,7 +61,7 @@ function Layer({
       <BoardMarks editor={editor} fac={fac} />
       <TimerChip editor={editor} fac={fac} />
       <FollowBar editor={editor} />
-      <div className="fac-left">
+      <div className="fac-left" ref={leftCover}>
         {notes && <PrivateWriting editor={editor} notes={notes} frameId={phase.frameId} />}
         <VoteBar editor={editor} fac={fac} />
       </div>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
+import { useCoverRects } from '../canvas/covers.ts'
 import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { TOPBAR_SLOT } from '../ui/TopBar.tsx'
@@ -76,12 +77,14 @@ export function FollowBar({ editor }: { editor: Editor }) {
   // What the followed person points at: a poster they selected is shown whole, large enough to
   // read (their own screen may be smaller, or zoomed out); otherwise what they see.
   const pointed = pointedPoster(editor, target?.selection)
+  // A pointed poster is fitted again when an overlay (the timer, large text) changes size.
+  const covers = useCoverRects()
   useEffect(() => {
     editor.session.awareness.setLocalStateField('following', target?.user.id ?? null)
     const v = target?.viewport
-    if (pointed) showRect(editor, withMargin(pointed))
+    if (pointed) showRect(editor, withMargin(pointed), true)
     else if (v) showRect(editor, v)
-  }, [editor, target?.user.id, target?.viewport, pointed])
+  }, [editor, target?.user.id, target?.viewport, pointed, covers])
 
   useEffect(() => {
     document.body.classList.toggle('presenter-large', large)

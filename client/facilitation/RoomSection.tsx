@@ -117,7 +117,11 @@ export function RoomSection({ editor, fac }: { editor: Editor; fac: Facilitation
           const ago = Math.max(0, Math.round((Date.now() - last) / 60_000))
           return (
             <li key={f.id} data-testid="overview-poster">
-              <button type="button" className="fac-link" onClick={() => showRect(editor, rect)}>
+              <button
+                type="button"
+                className="fac-link"
+                onClick={() => showRect(editor, rect, true)}
+              >
                 {f.title || t('fac-untitled-item')}
               </button>
               {f.hidden && <span className="badge">{t('fac-hidden')}</span>}

@@ -1,6 +1,7 @@
 /** The shared countdown and the current agenda part, for everyone; large on the projector. */
 import { useEffect, useRef, useState } from 'react'
 import { formatCountdown, isFinished, remainingMs } from '../../shared/facilitation/timer.ts'
+import { useCover } from '../canvas/covers.ts'
 import type { Editor } from '../editor/editor.ts'
 import { t } from '../i18n/i18n.ts'
 import { useStore } from '../lib/store.ts'
@@ -13,6 +14,7 @@ export function TimerChip({ editor, fac }: { editor: Editor; fac: FacilitationCl
   const { timer, agenda, currentPartId, phase } = useStore(fac.state, (s) => s.facilitation)
   const now = useNow(fac.now)
   const [sound, setSound] = useState(false)
+  const cover = useCover()
   const left = remainingMs(timer, now)
   const done = isFinished(timer, now)
   const part = agenda.find((p) => p.id === currentPartId)
@@ -28,6 +30,7 @@ export function TimerChip({ editor, fac }: { editor: Editor; fac: FacilitationCl
   if (!showTimer && phase.deadline === null && !phase.private) return null
   return (
     <div
+      ref={cover}
       className={`fac-timer${done ? ' fac-timer--done' : ''}`}
       role="timer"
       aria-live={done ? 'assertive' : 'off'}

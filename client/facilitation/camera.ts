@@ -1,18 +1,25 @@
 /** Camera helpers for following, focusing and publishing what this person sees. */
-import { visibleRect, type Rect } from '../canvas/viewport.ts'
+import { coverRects, fitBesideCovers } from '../canvas/covers.ts'
+import { MAX_SCALE, visibleRect, type Rect } from '../canvas/viewport.ts'
 import type { Editor } from '../editor/editor.ts'
 
-/** Shows `rect` (board coordinates) whole, centred; `w` alone for a view with unknown height. */
-export function showRect(editor: Editor, rect: { x: number; y: number; w: number; h?: number }) {
+/**
+ * Shows `rect` (board coordinates) whole, centred; `w` alone for a view with unknown height
+ * (someone else's view, shown as wide as it was, the same whatever lies over this screen). A
+ * thing to look at (`clear`: a poster) is fitted beside the overlays, none of it under them.
+ */
+export function showRect(
+  editor: Editor,
+  rect: { x: number; y: number; w: number; h?: number },
+  clear = false,
+) {
   const { size } = editor.view.get()
   if (size.width < 1 || size.height < 1) return
   const h = rect.h ?? (rect.w * size.height) / size.width
-  const scale = Math.min(size.width / rect.w, size.height / h)
-  editor.setCamera({
-    scale,
-    x: size.width / 2 - (rect.x + rect.w / 2) * scale,
-    y: size.height / 2 - (rect.y + h / 2) * scale,
-  })
+  const covers = clear ? coverRects() : []
+  editor.setCamera(
+    fitBesideCovers({ x: rect.x, y: rect.y, w: rect.w, h }, size, 0, MAX_SCALE, covers),
+  )
 }
 
 /** What this person sees, in board coordinates. */

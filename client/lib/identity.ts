@@ -53,8 +53,17 @@ export function colorForUser(id: string): string {
   return USER_COLORS[h % USER_COLORS.length]!
 }
 
+/**
+ * Up to two initials: the first letter of each of the first two words that have one, so
+ * "Fran (facilitator)" is "FF", not "F(". Letters in any script count (\p{L}, with their
+ * combining marks); punctuation, brackets and digits are skipped.
+ */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean)
-  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts
-  return letters.map((p) => [...p][0]!.toUpperCase()).join('') || '?'
+  const letters: string[] = []
+  for (const word of name.trim().split(/\s+/)) {
+    const letter = /\p{L}\p{M}*/u.exec(word)?.[0]
+    if (letter) letters.push(letter.toLocaleUpperCase())
+    if (letters.length === 2) break
+  }
+  return letters.join('') || '?'
 }

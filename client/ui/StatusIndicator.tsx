@@ -2,6 +2,7 @@
 import { t } from '../i18n/i18n.ts'
 import { useSaveState, useSessionStatus } from '../sync/useSessionState.ts'
 import type { BoardSession } from '../sync/session.ts'
+import { Icon } from './icons.tsx'
 
 export function StatusIndicator({ session }: { session: BoardSession }) {
   const { connection } = useSessionStatus(session)
@@ -33,13 +34,28 @@ export function StatusIndicator({ session }: { session: BoardSession }) {
       <span className="status-sep" aria-hidden="true">
         ·
       </span>
+      {/* The full words; on a phone a short form (an icon, the count waiting) stands in for
+          them on screen while the words stay its accessible name and tooltip. */}
       <span
         className={`status-save status-save--${save.kind}`}
         data-testid="save-status"
         data-state={save.kind}
         role="status"
+        title={saveText}
       >
-        {saveText}
+        <span className="status-save-short" aria-hidden="true" data-testid="save-status-short">
+          {save.kind === 'saved' ? (
+            <Icon name="check" size={16} />
+          ) : save.kind === 'saving' ? (
+            '…'
+          ) : (
+            <>
+              <Icon name="cloudOff" size={16} />
+              {save.pending > 0 && save.pending}
+            </>
+          )}
+        </span>
+        <span className="status-save-text">{saveText}</span>
       </span>
     </div>
   )

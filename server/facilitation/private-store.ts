@@ -20,6 +20,7 @@ export function withPrivateRooms(store: BoardStore): BoardStore {
     versions: store.versions,
     activity: store.activity,
     votes: store.votes,
+    images: store.images,
     ping: () => store.ping(),
     close: () => store.close(),
   }

@@ -1,67 +1,45 @@
 /**
- * Pictures of a board (photos of paper posters), stored beside it and named by the SHA-256 of
- * their bytes: the same photo dropped twice is stored once, and a name never changes meaning,
- * so versions and restores that refer to it keep working. They never enter the Yjs updates.
+ * Pictures of a board (photos of paper posters) live in the board store (see
+ * persistence/store.ts `ImageStore`), so that every server process on it serves them. Servers
+ * before that kept them as files under `DATA_DIR/images/<boardId>/<hash>`: those are still
+ * found, and moved into the store the first time they are asked for.
  */
-import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { ImageStore } from '../persistence/store.ts'
+import { hashImage, IMAGE_HASH } from './hash.ts'
 
-export interface ImageStore {
-  /** Stores the bytes (once) and resolves with their hash. */
-  put(boardId: string, bytes: Uint8Array): Promise<string>
-  /** The stored bytes, or null when this board has no picture of that hash. */
-  get(boardId: string, hash: string): Promise<Uint8Array | null>
-}
-
-export const hashImage = (bytes: Uint8Array): string =>
-  createHash('sha256').update(bytes).digest('hex')
-
-/** A lowercase hex SHA-256: the only names a request may ask for. */
-export const IMAGE_HASH = /^[0-9a-f]{64}$/
+export type { ImageStore }
+export { hashImage, IMAGE_HASH }
 
 /** Board ids come from verified tokens; still, only safe characters reach a path. */
-const safeDir = (boardId: string) => {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(boardId)) throw new Error(`unsafe board id: ${boardId}`)
-  return boardId
-}
+const safeDir = (boardId: string) => /^[A-Za-z0-9_-]{1,64}$/.test(boardId)
 
-/** Files under `<dir>/<boardId>/<hash>`, written whole (temporary file, then renamed). */
-export class FileImageStore implements ImageStore {
-  constructor(private readonly dir: string) {}
+/** The store's pictures, then the files an older server left in `dir`, copied in when found. */
+export class WithLegacyFiles implements ImageStore {
+  constructor(
+    private readonly store: ImageStore,
+    private readonly dir: string,
+  ) {}
 
-  async put(boardId: string, bytes: Uint8Array): Promise<string> {
-    const hash = hashImage(bytes)
-    const folder = join(this.dir, safeDir(boardId))
-    await mkdir(folder, { recursive: true })
-    const path = join(folder, hash)
-    const temp = `${path}.${process.pid}.${Date.now()}.tmp`
-    await writeFile(temp, bytes)
-    await rename(temp, path)
-    return hash
+  put(boardId: string, bytes: Uint8Array): Promise<string> {
+    return this.store.put(boardId, bytes)
   }
 
   async get(boardId: string, hash: string): Promise<Uint8Array | null> {
     if (!IMAGE_HASH.test(hash)) return null
+    const stored = await this.store.get(boardId, hash)
+    if (stored || !safeDir(boardId)) return stored
+    let bytes: Uint8Array
     try {
-      return await readFile(join(this.dir, safeDir(boardId), hash))
+      bytes = new Uint8Array(await readFile(join(this.dir, boardId, hash)))
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw err
     }
-  }
-}
-
-export class MemoryImageStore implements ImageStore {
-  private readonly images = new Map<string, Uint8Array>()
-
-  async put(boardId: string, bytes: Uint8Array): Promise<string> {
-    const hash = hashImage(bytes)
-    this.images.set(`${boardId}/${hash}`, bytes.slice())
-    return hash
-  }
-
-  async get(boardId: string, hash: string): Promise<Uint8Array | null> {
-    return this.images.get(`${boardId}/${hash}`) ?? null
+    // A file whose bytes are not its name is not the picture asked for.
+    if (hashImage(bytes) !== hash) return null
+    await this.store.put(boardId, bytes)
+    return bytes
   }
 }

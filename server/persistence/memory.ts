@@ -6,12 +6,14 @@ import {
   type ActivityStore,
   type BoardStore,
   type DotChange,
+  type ImageStore,
   type LedgerDot,
   type StoredBoard,
   type VersionStore,
   type VoteStore,
 } from './store.ts'
 import { matchesActivity, newestActivity } from './activity-query.ts'
+import { hashImage } from '../images/hash.ts'
 
 interface Doc {
   snapshot: Uint8Array | null
@@ -26,6 +28,7 @@ export class MemoryStore implements BoardStore {
   readonly versions = new MemoryVersions()
   readonly activity = new MemoryActivity()
   readonly votes = new MemoryVotes()
+  readonly images = new MemoryImages()
 
   async load(docId: string): Promise<StoredBoard | null> {
     return this.loadAfter(docId, 0)
@@ -86,6 +89,7 @@ export class MemoryStore implements BoardStore {
     this.versions.boards.delete(docId)
     this.activity.boards.delete(docId)
     this.votes.boards.delete(docId)
+    this.images.boards.delete(docId)
   }
 
   async ping(): Promise<void> {}
@@ -181,5 +185,21 @@ class MemoryVotes implements VoteStore {
       .filter((d) => d.roundId === roundId && (voterId === undefined || d.voterId === voterId))
       .map((d) => ({ ...d }))
       .sort(byPlacement)
+  }
+}
+
+class MemoryImages implements ImageStore {
+  readonly boards = new Map<string, Map<string, Uint8Array>>()
+
+  async put(boardId: string, bytes: Uint8Array): Promise<string> {
+    const hash = hashImage(bytes)
+    let board = this.boards.get(boardId)
+    if (!board) this.boards.set(boardId, (board = new Map()))
+    if (!board.has(hash)) board.set(hash, bytes.slice())
+    return hash
+  }
+
+  async get(boardId: string, hash: string): Promise<Uint8Array | null> {
+    return this.boards.get(boardId)?.get(hash)?.slice() ?? null
   }
 }

@@ -10,6 +10,7 @@ import pg from 'pg'
 import { parsePrivateRoomId, privateRoomId } from '../../shared/facilitation/identity.ts'
 import type { ActivityEntry, VersionInfo } from '../../shared/history/types.ts'
 import { parseEntries } from './activity-query.ts'
+import { hashImage, IMAGE_HASH } from '../images/hash.ts'
 import { BOARD_TABLES, docKey, PRIVATE_TABLES, type DocTables } from './doc-key.ts'
 import {
   byPlacement,
@@ -17,6 +18,7 @@ import {
   type ActivityStore,
   type BoardStore,
   type DotChange,
+  type ImageStore,
   type LedgerDot,
   type StoredBoard,
   type VersionStore,
@@ -57,6 +59,9 @@ CREATE TABLE IF NOT EXISTS vote_dots (
   item_id TEXT NOT NULL, created_at BIGINT NOT NULL,
   PRIMARY KEY (board_id, id));
 CREATE INDEX IF NOT EXISTS vote_dots_by_voter ON vote_dots (board_id, round_id, voter_id);
+CREATE TABLE IF NOT EXISTS images (
+  board_id TEXT NOT NULL, hash TEXT NOT NULL, data BYTEA NOT NULL, created_at BIGINT NOT NULL,
+  PRIMARY KEY (board_id, hash));
 `
 
 /** Any fixed number: processes starting at once create the schema one after another. */
@@ -77,11 +82,13 @@ export class PostgresStore implements BoardStore {
   readonly versions: VersionStore
   readonly activity: ActivityStore
   readonly votes: VoteStore
+  readonly images: ImageStore
 
   private constructor(private readonly pool: pg.Pool) {
     this.versions = new PgVersions(pool)
     this.activity = new PgActivity(pool)
     this.votes = new PgVotes(pool)
+    this.images = new PgImages(pool)
   }
 
   /** Connects and creates the tables that are missing. */
@@ -236,6 +243,7 @@ export class PostgresStore implements BoardStore {
         'activity',
         'vote_voters',
         'vote_dots',
+        'images',
       ])
         await c.query(`DELETE FROM ${table} WHERE board_id = $1`, [docId])
     })
@@ -438,5 +446,29 @@ class PgVotes implements VoteStore {
       params,
     )
     return rows.map(dotOf).sort(byPlacement)
+  }
+}
+
+/** Pictures as they are (already compressed formats), once per board and hash. */
+class PgImages implements ImageStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async put(boardId: string, bytes: Uint8Array): Promise<string> {
+    const hash = hashImage(bytes)
+    await this.pool.query(
+      `INSERT INTO images (board_id, hash, data, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING`,
+      [boardId, hash, toBuffer(bytes), Date.now()],
+    )
+    return hash
+  }
+
+  async get(boardId: string, hash: string): Promise<Uint8Array | null> {
+    if (!IMAGE_HASH.test(hash)) return null
+    const { rows } = await this.pool.query<{ data: Buffer }>(
+      'SELECT data FROM images WHERE board_id = $1 AND hash = $2',
+      [boardId, hash],
+    )
+    return rows[0] ? new Uint8Array(rows[0].data) : null
   }
 }

@@ -9,12 +9,14 @@ import type { VersionInfo } from '../../shared/history/types.ts'
 import { BOARD_TABLES, docKey, PRIVATE_TABLES, type DocTables } from './doc-key.ts'
 import { parseEntries } from './activity-query.ts'
 import { migrateLegacyLog } from './sqlite-legacy.ts'
+import { hashImage, IMAGE_HASH } from '../images/hash.ts'
 import {
   byPlacement,
   type ActivityQuery,
   type ActivityStore,
   type BoardStore,
   type DotChange,
+  type ImageStore,
   type LedgerDot,
   type StoredBoard,
   type VersionStore,
@@ -60,6 +62,10 @@ CREATE TABLE IF NOT EXISTS vote_dots (
   PRIMARY KEY (board_id, id)
 );
 CREATE INDEX IF NOT EXISTS vote_dots_by_voter ON vote_dots (board_id, round_id, voter_id);
+CREATE TABLE IF NOT EXISTS images (
+  board_id TEXT NOT NULL, hash TEXT NOT NULL, data BLOB NOT NULL, created_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, hash)
+);
 `
 
 const deflate = promisify(deflateRaw)
@@ -72,6 +78,7 @@ export class SqliteStore implements BoardStore {
   readonly versions: VersionStore
   readonly activity: ActivityStore
   readonly votes: VoteStore
+  readonly images: ImageStore
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true })
@@ -87,6 +94,7 @@ export class SqliteStore implements BoardStore {
     this.versions = new SqliteVersions(this.db)
     this.activity = new SqliteActivity(this.db)
     this.votes = new SqliteVotes(this.db)
+    this.images = new SqliteImages(this.db)
     migrateLegacyLog(this.db)
   }
 
@@ -208,6 +216,7 @@ export class SqliteStore implements BoardStore {
         'versions',
         'activity',
         'vote_dots',
+        'images',
       ])
         this.stmt(`DELETE FROM ${table} WHERE board_id = ?`).run(docId)
     })()
@@ -366,5 +375,30 @@ class SqliteVotes implements VoteStore {
       .all(...params)
       .map(dotOf)
       .sort(byPlacement)
+  }
+}
+
+/** Pictures as they are (PNG, JPEG and WebP are compressed already), once per board and hash. */
+class SqliteImages implements ImageStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async put(boardId: string, bytes: Uint8Array): Promise<string> {
+    const hash = hashImage(bytes)
+    this.db
+      .prepare(
+        'INSERT INTO images (board_id, hash, data, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      )
+      .run(boardId, hash, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), Date.now())
+    return hash
+  }
+
+  async get(boardId: string, hash: string): Promise<Uint8Array | null> {
+    if (!IMAGE_HASH.test(hash)) return null
+    const row = this.db
+      .prepare<[string, string], { data: Buffer }>(
+        'SELECT data FROM images WHERE board_id = ? AND hash = ?',
+      )
+      .get(boardId, hash)
+    return row ? new Uint8Array(row.data) : null
   }
 }

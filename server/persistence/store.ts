@@ -5,7 +5,9 @@
  *   compacted now and then into one snapshot;
  * - versions: named full copies of a board;
  * - activity: who changed what, upserted by entry id;
- * - votes: the authoritative dots of voting rounds, changed one voter at a time atomically.
+ * - votes: the authoritative dots of voting rounds, changed one voter at a time atomically;
+ * - images: the bytes of a board's pictures, named by their SHA-256 (never in the Yjs updates),
+ *   so that every process on the same store serves every picture.
  * Every adapter (memory, SQLite, PostgreSQL) passes the one contract suite in tests/contract.
  * Sequence numbers are per document and assigned by the store, so several server processes can
  * append to one board and each can tell what it has not seen yet.
@@ -47,6 +49,7 @@ export interface BoardStore {
   readonly versions: VersionStore
   readonly activity: ActivityStore
   readonly votes: VoteStore
+  readonly images: ImageStore
   /** Resolves when the store answers (readiness); rejects when it does not. */
   ping(): Promise<void>
   close(): Promise<void>
@@ -59,6 +62,17 @@ export interface VersionStore {
   add(boardId: string, info: VersionInfo, state: Uint8Array, max: number): Promise<boolean>
   /** The version's state as one Yjs update, or null when the board has no such version. */
   state(boardId: string, versionId: string): Promise<Uint8Array | null>
+}
+
+/**
+ * A board's pictures, content-addressed: the same bytes put twice are stored once, and a hash
+ * never changes meaning, so versions and restores that refer to one keep working.
+ */
+export interface ImageStore {
+  /** Stores the bytes (once) and resolves with their hash (lowercase hex SHA-256). */
+  put(boardId: string, bytes: Uint8Array): Promise<string>
+  /** The stored bytes, or null when this board has no picture of that hash. */
+  get(boardId: string, hash: string): Promise<Uint8Array | null>
 }
 
 export interface ActivityQuery {

@@ -2,6 +2,7 @@
  * The one behaviour every BoardStore adapter must have. Each adapter's test file calls
  * storeContract with a factory: memory, SQLite and PostgreSQL run this same suite.
  */
+import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ActivityEntry, VersionInfo } from '../../shared/history/types.ts'
@@ -316,6 +317,40 @@ export function storeContract(name: string, factory: StoreFactory): void {
       })
     }
 
+    it('keeps a board’s pictures by their SHA-256, once, apart from other boards', async () => {
+      const photo = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 0, 255])
+      const hash = await store.images.put('b', photo)
+      expect(hash).toBe(createHash('sha256').update(photo).digest('hex'))
+      expect(await store.images.put('b', photo.slice())).toBe(hash)
+      expect(await store.images.get('b', hash)).toEqual(photo)
+      expect(await store.images.get('other', hash)).toBeNull()
+      expect(await store.images.get('b', 'f'.repeat(64))).toBeNull()
+      expect(await store.images.get('b', '../../etc/passwd')).toBeNull()
+      // Its document's compaction and versions leave pictures alone; deleting the board does not.
+      await store.append('b', [bytes(1)])
+      await store.compact('b', bytes(2))
+      expect(await store.images.get('b', hash)).toEqual(photo)
+      await store.delete(privateId('b'))
+      expect(await store.images.get('b', hash)).toEqual(photo)
+      await store.delete('b')
+      expect(await store.images.get('b', hash)).toBeNull()
+    })
+
+    if (factory.second) {
+      const second = factory.second
+      it('serves a picture put through another store on the same storage', async () => {
+        const photo = new Uint8Array(300_000).map((_, i) => (i * 7) % 256)
+        const hash = await store.images.put('b', photo)
+        const other = await second()
+        try {
+          const got = await other.images.get('b', hash)
+          expect(got && Buffer.from(got).equals(Buffer.from(photo))).toBe(true)
+        } finally {
+          await other.close()
+        }
+      })
+    }
+
     if (factory.reopen) {
       const reopen = factory.reopen
       it('keeps what was stored after it is closed and opened again', async () => {
@@ -326,6 +361,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         await store.versions.add('b', version('v1', 1), bytes(8), 10)
         await store.activity.put('b', [entry('e1', 1)])
         await placeUpTo(store, 'ana', 3, 'd1')
+        const hash = await store.images.put('b', bytes(9))
         await store.close()
         store = await reopen()
         expect((await store.load('b'))?.updates).toEqual([bytes(5), bytes(6)])
@@ -333,6 +369,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(await store.versions.state('b', 'v1')).toEqual(bytes(8))
         expect(await store.activity.query('b')).toEqual([entry('e1', 1)])
         expect((await store.votes.dots('b', 'r1')).map((d) => d.id)).toEqual(['d1'])
+        expect(await store.images.get('b', hash)).toEqual(bytes(9))
       })
     }
   })

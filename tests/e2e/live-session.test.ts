@@ -28,6 +28,22 @@ const intersects = (a: Box, b: Box) =>
 const inside = (p: { x: number; y: number }, b: Box) =>
   p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height
 
+/** The darkest pixel (0 black .. 255 white) in a poster's title bar, just inside its right edge. */
+const inkAtTitleEnd = async (p: SessionPage, id: string): Promise<number> => {
+  const box = await p.itemBox(id)
+  const origin = await p.canvasPoint(0, 0)
+  const x = box.x - origin.x + box.width - 4
+  let darkest = 255
+  for (let y = box.y - origin.y + 3; y < box.y - origin.y + 18; y += 1) {
+    const [r, g, b] = await p.page.evaluate(
+      ([px, py]) => window.__canvas!.pixel('items', px!, py!),
+      [x, y],
+    )
+    darkest = Math.min(darkest, Math.round(0.3 * r! + 0.59 * g! + 0.11 * b!))
+  }
+  return darkest
+}
+
 describe.skipIf(!run)('a live session of the seed workshop', () => {
   let app: E2EApp
   let board: CreatedBoard
@@ -151,6 +167,8 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
       async () => (await phone.page.getByTestId('avatar').first().innerText()) === 'P',
       'her initial',
     )
+    // Initials are letters only: "Fran (facilitator)" is FF, never "F(".
+    expect((await lead.page.getByTestId('avatar').first().innerText()).trim()).toBe('FF')
     // Nothing of the phone's page lies beyond its screen: top bar and tools are all there.
     const fits = await phone.page.evaluate(() => {
       const within = (el: Element | null) => {
@@ -165,6 +183,27 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
       }
     })
     expect(fits).toEqual({ width: true, topbar: true, tools: true, people: true })
+    // The save status fits as an icon, its words its name and tooltip; nothing in the bar is cut.
+    const bar = await phone.page.evaluate(() => {
+      const status = document.querySelector<HTMLElement>('[data-testid=save-status]')!
+      const short = status.querySelector<HTMLElement>('[data-testid=save-status-short]')!
+      const out = [...document.querySelectorAll<HTMLElement>('.topbar *')].filter((el) => {
+        const r = el.getBoundingClientRect()
+        return r.width > 1 && (r.left < 0 || r.right > innerWidth)
+      })
+      return {
+        title: status.title,
+        cut: short.scrollWidth > short.clientWidth || status.scrollWidth > status.clientWidth,
+        shown: short.getBoundingClientRect().width > 0,
+        outside: out.map((el) => el.className || el.tagName),
+      }
+    })
+    expect(bar).toEqual({ title: 'All changes saved', cut: false, shown: true, outside: [] })
+    expect(await phone.page.getByRole('status', { name: 'All changes saved' }).count()).toBe(1)
+    // At fit-all on the phone every poster's title ends inside its poster, no ink at its edge.
+    for (const [title, id] of posters)
+      if (title.startsWith('Group'))
+        expect(await inkAtTitleEnd(phone, id), title).toBeGreaterThan(150)
     await eventually(async () => (await lead.summary()).peers.length >= 4, 'everyone here')
     await shoot('01-join')
     await audit('board (facilitator)', lead)
@@ -307,8 +346,13 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
     }, 'the poster large on the projector')
     expect(width).toBeLessThanOrEqual(PROJECTOR.width)
     for (const h of await projector.texts(g1)) expect(h.screenPx).toBeGreaterThanOrEqual(18)
+    // The timer keeps its place above the poster: the followed view leaves room for it.
+    const clear = async () =>
+      !intersects((await projector.box('timer'))!, await projector.itemBox(g1))
+    expect(await clear()).toBe(true)
     await projector.page.getByTestId('presenter-large').click()
     await eventually(async () => (await projector.texts(g1))[0]!.screenPx >= 28, 'large text')
+    await eventually(clear, 'the large timer clear of the poster')
     await shoot('03-pointing')
     await projector.page.getByTestId('presenter-large').click()
     await lead.page.keyboard.press('Escape')
@@ -345,6 +389,13 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
       expect(await projector.page.getByTestId('dots-left').count()).toBe(0)
       expect(await projector.page.getByText('Click a post-it').count()).toBe(0)
       await ada.page.getByTestId('vote-bar').waitFor()
+      // What she sees moves out from under the voting column: no poster lies beneath it.
+      const uncovered = async (p: SessionPage, testId: string) => {
+        const cover = (await p.box(testId))!
+        for (const id of posters.values()) if (intersects(cover, await p.itemBox(id))) return false
+        return true
+      }
+      await eventually(() => uncovered(ada, 'vote-bar'), 'the posters beside the vote bar')
       await ada.clickNote('Define update mechanism')
       await ada.waitDotsLeft(2)
       // With nothing selected, "zoom to fit" shows the whole board.
@@ -389,6 +440,14 @@ describe.skipIf(!run)('a live session of the seed workshop', () => {
       // On the laptops and the phone the results take a corner, not the board.
       await ada.page.getByTestId('vote-results').waitFor()
       expect((await ada.box('vote-results'))!.height).toBeLessThanOrEqual(LAPTOP.height / 2)
+      // The results card covers no poster (Group 1's title least of all), on a laptop and at
+      // "zoom to fit" with the card there.
+      await eventually(() => uncovered(ada, 'vote-results'), 'the posters beside the results')
+      await ben.page.keyboard.press('Escape')
+      await ben.page.keyboard.press('Escape')
+      await ben.page.getByRole('button', { name: 'Zoom to fit' }).click()
+      await ben.page.getByTestId('vote-results').waitFor()
+      await eventually(() => uncovered(ben, 'vote-results'), 'zoom to fit beside the results')
       await phone.page.getByTestId('vote-results').waitFor()
       expect((await phone.box('vote-results'))!.height).toBeLessThanOrEqual(PHONE.height / 3)
       await shoot('06-reveal')
