@@ -30,7 +30,12 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu'],
 })
 try {
-  const res = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{}' })
+  const res = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
+  if (!res.ok) throw new Error(`creating the board: ${res.status} ${await res.text()}`)
   const board = (await res.json()) as { id: string; links: { facilitator: string } }
   await server.store.append(board.id, [seedUpdateApart({ notes: NOTES, connectors: NOTES / 5 })])
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })

@@ -32,10 +32,14 @@ import { Store } from '../lib/store.ts'
 import { readStored, writeStored } from '../lib/storage.ts'
 import type { SessionStatus } from './connection.ts'
 import { changedRecords } from './changedRecords.ts'
+import { installFastStrings } from './fastStrings.ts'
 import { sendOwnPresenceOnly } from './ownPresence.ts'
 import { SaveTracker, type PendingChange } from './saveTracker.ts'
 
 type Handler = WebsocketProvider['messageHandlers'][number]
+
+// Before any board's first sync is decoded.
+installFastStrings()
 
 const pendingSchema = z.array(
   z.object({

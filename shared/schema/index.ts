@@ -7,6 +7,7 @@ import { COLLECTION_NAMES, type CollectionName, type RecordType } from './common
 import { commentType, type CommentRecord } from './comment.ts'
 import { connectorType, type ConnectorRecord } from './connector.ts'
 import { entryType, type EntryRecord } from './entry.ts'
+import { compileFastCheck, type FastCheck } from './fastCheck.ts'
 import { frameType, type FrameRecord } from './frame.ts'
 import { imageType, type ImageRecord } from './image.ts'
 import { labelType, type LabelRecord } from './label.ts'
@@ -172,14 +173,26 @@ export function restoreRecord(raw: unknown, fromVersion?: number): AnyRecord | n
   // A missing field takes its default (the document leaves out fields equal to their defaults).
   const defaults = type.defaults() as Record<string, unknown>
   for (const key in defaults) if (out[key] === undefined) out[key] = defaults[key]
-  // Nearly every record is valid as it is: one parse of the whole, field by field only if not.
-  if (type.schema.safeParse(out).success) return out as AnyRecord
+  // Nearly every record is valid as it is: one check of the whole, field by field only if not.
+  if (isValidRecord(kind, out)) return out as AnyRecord
   if (!type.schema.shape.id!.safeParse(rec.id).success) return null
   for (const [key, fallback] of Object.entries(defaults)) {
     const field = type.schema.shape[key]
     if (!field || !field.safeParse(out[key]).success) out[key] = fallback
   }
   return out as AnyRecord
+}
+
+const fastChecks = new Map<RecordKind, FastCheck | null>()
+
+/**
+ * Whether a plain record is valid for its kind as it is, as its schema's `safeParse` would say,
+ * through the fast check derived from the schema (see fastCheck.ts) when there is one.
+ */
+export function isValidRecord(kind: RecordKind, record: unknown): boolean {
+  let check = fastChecks.get(kind)
+  if (check === undefined) fastChecks.set(kind, (check = compileFastCheck(typeOf(kind).schema)))
+  return check ? check(record) : typeOf(kind).schema.safeParse(record).success
 }
 
 /** restoreRecord for canvas items only. */
