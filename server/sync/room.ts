@@ -96,9 +96,6 @@ export class Room implements BusMember {
   private flushTimer: { cancel(): void } | null = null
   /** When the last batch was taken to be stored and relayed (performance.now()). */
   private lastBatchAt = 0
-  /** Merged updates waiting for the next send to viewers (big rooms only); see relay. */
-  private forViewers: Uint8Array[] = []
-  private viewerTimer: NodeJS.Timeout | null = null
   private compactTimer: NodeJS.Timeout | null = null
   private chain: Promise<void> = Promise.resolve()
   /**
@@ -439,7 +436,6 @@ export class Room implements BusMember {
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer)
     if (this.buildTimer) clearTimeout(this.buildTimer)
     if (this.compactTimer) clearTimeout(this.compactTimer)
-    if (this.viewerTimer) clearTimeout(this.viewerTimer)
     this.ydoc.off('update', this.onDocUpdate)
     this.presence.destroy()
     this.awareness.destroy()
@@ -563,31 +559,11 @@ export class Room implements BusMember {
     const onlyOneSender = senders.size === 1
     const merged = mergeUpdates(batch.map((p) => p.update))
     const frame = syncUpdate(merged)
-    const viewersWait = this.conns.size >= VIEWER_BATCHING_FROM
     for (const conn of this.conns.keys()) {
       if (onlyOneSender && senders.has(conn)) continue
-      if (viewersWait && conn.role === 'viewer') continue
       conn.relay(frame, 'update')
     }
-    if (viewersWait) {
-      this.forViewers.push(merged)
-      this.viewerTimer ??= setTimeout(this.relayToViewers, VIEWER_RELAY_MS)
-    }
     return merged
-  }
-
-  /**
-   * In a big room, viewers (a plenary's screens, people following along) get the edits in one
-   * frame every VIEWER_RELAY_MS: a send costs the server about as much as judging a small edit,
-   * and a thousand viewers would otherwise be most of its work. Nobody watching a projector sees
-   * a tenth of a second; editors still get every batch at once.
-   */
-  private readonly relayToViewers = (): void => {
-    this.viewerTimer = null
-    if (this.destroyed || this.forViewers.length === 0) return
-    const frame = syncUpdate(mergeUpdates(this.forViewers))
-    this.forViewers = []
-    for (const conn of this.conns.keys()) if (conn.role === 'viewer') conn.relay(frame, 'update')
   }
 
   private acknowledge(batch: PendingUpdate[], covered: Uint8Array): void {
@@ -722,9 +698,6 @@ const GAP_WAIT_MS = 250
 
 /** A due compaction waits for this long without a batch; see compactWhenDue. */
 const COMPACT_QUIET_MS = 500
-/** Rooms of this many sockets send viewers their edits every VIEWER_RELAY_MS; see relay. */
-const VIEWER_BATCHING_FROM = 100
-const VIEWER_RELAY_MS = 100
 /** Updates stored or relayed together per batch; see onDocUpdate. */
 const MAX_BATCH = 64
 /** Spacing of batches per connection in the room (a send costs 5-15 µs of CPU), and at most. */
