@@ -21,7 +21,7 @@ import { BenchClient, closeAll, EditLog, openMany, sleep, waitFor } from './clie
 import { fill } from './scenarios/coldload.ts'
 import { combineFanout, runFanout, type FanoutConfig } from './scenarios/fanout.ts'
 import type { Board, Target } from './servers.ts'
-import { procCpuMs, REPO_ROOT } from './servers.ts'
+import { BENCH_LIMITS_OFF, procCpuMs, REPO_ROOT } from './servers.ts'
 import { round, summarize } from './stats.ts'
 
 const env = (name: string, fallback: number) => {
@@ -60,6 +60,7 @@ async function newBoard(cluster: Cluster): Promise<{
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title: 'bench' }),
   })
+  if (res.status !== 201) throw new Error(`POST /api/boards: ${res.status} ${await res.text()}`)
   const body = (await res.json()) as { id: string; tokens: { participant: string } }
   const token = encodeURIComponent(body.tokens.participant)
   return {
@@ -211,7 +212,8 @@ async function main(): Promise<void> {
     say('skipped: PostgreSQL at 127.0.0.1:5432 and Redis at 127.0.0.1:6379 are needed')
     return
   }
-  const cluster = await startCluster(2)
+  // The limits against hostile clients are off, as for the single-process bench.
+  const cluster = await startCluster(2, BENCH_LIMITS_OFF)
   try {
     const same: Parameters<typeof combineFanout>[1] = []
     const cross: Parameters<typeof combineFanout>[1] = []

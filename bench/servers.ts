@@ -257,7 +257,7 @@ function dirSize(dir: string): number {
  * The bench's writers flood on purpose, all from one address, and the reference has no limits:
  * ours are turned off so that both are measured doing the same work.
  */
-const BENCH_LIMITS_OFF: Record<string, string> = {
+export const BENCH_LIMITS_OFF: Record<string, string> = {
   WS_MESSAGES_PER_SECOND: '0',
   WS_BYTES_PER_SECOND: '0',
   WS_ADDRESS_MESSAGES_PER_SECOND: '0',
