@@ -37,3 +37,11 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
 }
+
+/**
+ * Keys and clipboard events there are not the board's: a text control, or anything in a dialog
+ * (a modal one leaves the board inert, and a click on its backdrop focuses the dialog itself).
+ */
+export function isNotForBoard(target: EventTarget | null): boolean {
+  return isTypingTarget(target) || (target instanceof Element && target.closest('dialog') !== null)
+}

@@ -4,7 +4,7 @@ import { pasteText, selectionJson } from '../actions/clipboard.ts'
 import { deleteItems } from '../actions/deleteItems.ts'
 import { shortcutActions } from '../actions/index.ts'
 import type { Editor } from '../editor/editor.ts'
-import { isTypingTarget, matchesShortcut } from '../lib/keys.ts'
+import { isNotForBoard, matchesShortcut } from '../lib/keys.ts'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -12,7 +12,7 @@ export function useShortcuts(editor: Editor | null): void {
   useEffect(() => {
     if (!editor) return
     const onKeyDown = (e: KeyboardEvent) => {
-      if (isTypingTarget(e.target)) return
+      if (isNotForBoard(e.target)) return
       if (e.key === ' ') {
         e.preventDefault()
         if (!e.repeat) editor.view.set({ spaceHeld: true })
@@ -31,7 +31,7 @@ export function useShortcuts(editor: Editor | null): void {
     const onBlur = () => editor.view.set({ spaceHeld: false })
     // Copy, cut and paste through the clipboard events: they carry data without a permission.
     const onCopy = (e: ClipboardEvent) => {
-      if (isTypingTarget(e.target) || isTypingTarget(document.activeElement)) return
+      if (isNotForBoard(e.target) || isNotForBoard(document.activeElement)) return
       const json = selectionJson(editor)
       if (!json || !e.clipboardData) return
       e.preventDefault()
@@ -39,7 +39,7 @@ export function useShortcuts(editor: Editor | null): void {
       if (e.type === 'cut') editor.run(deleteItems, undefined)
     }
     const onPaste = (e: ClipboardEvent) => {
-      if (isTypingTarget(e.target) || isTypingTarget(document.activeElement)) return
+      if (isNotForBoard(e.target) || isNotForBoard(document.activeElement)) return
       const text = e.clipboardData?.getData('text/plain')
       if (!text) return
       e.preventDefault()

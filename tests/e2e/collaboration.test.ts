@@ -119,6 +119,24 @@ describe.skipIf(!run)('collaboration in the browser', () => {
     await ada.page.screenshot({ path: join(ARTIFACTS, 'e2e-poster.png') })
   })
 
+  it('leaves the board alone while the name dialog is open, keys included', async () => {
+    const page = await newPage()
+    await page.goto(links.participant)
+    const input = page.getByTestId('name-input')
+    await input.waitFor()
+    const board = new BoardPage(page)
+    const notesBefore = (await board.summary()).items.filter((i) => i.kind === 'note').length
+    // A click beside the dialog lands on its backdrop and focuses the dialog itself; N is the
+    // board's key for a new post-it.
+    await page.mouse.click(8, 400)
+    await page.keyboard.press('n')
+    await page.keyboard.type('nothing here')
+    await board.join('Linus')
+    await board.waitOnline()
+    const notesAfter = (await board.summary()).items.filter((i) => i.kind === 'note').length
+    expect(notesAfter).toBe(notesBefore)
+  })
+
   it('says so when a link is not valid', async () => {
     const id = new URL(links.viewer).pathname.split('/').pop()!
     const page = await newPage()
