@@ -120,7 +120,7 @@ const CASES: [string, (board: Uint8Array) => Uint8Array | null][] = [
 async function main() {
   const target = new Target('ours', {
     outDir: mkdtempSync(join(tmpdir(), 'bench-hostile-')),
-    profile: false,
+    profile: process.env.BENCH_PROFILE === '1',
   })
   await target.start()
   const http = `http://${HOST}:${target.port}`

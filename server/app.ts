@@ -56,6 +56,8 @@ export interface ServerOptions extends Omit<ServerConfig, 'limits'> {
   heartbeatMs: number
   /** Compact a board's stored log after this many appended updates. */
   compactEvery: number
+  /** How long judging one update may hold the event loop per turn (ms); 4 by default. */
+  judgeSliceMs?: number
 }
 
 export interface RunningServer {
@@ -118,6 +120,8 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     store: withPrivateRooms(store),
     log,
     compactEvery: config.compactEvery,
+    lingerMs: config.roomLingerMs,
+    judgeSliceMs: config.judgeSliceMs,
     hooks: facilitation,
     onChange: recorder,
     bus,

@@ -11,6 +11,7 @@ describe('parseConfig', () => {
       redisUrl: undefined,
       redisPrefix: 'workshop-board:',
       drainMs: 5000,
+      roomLingerMs: 30_000,
       serverSecret: undefined,
       adminToken: undefined,
       publicUrl: undefined,

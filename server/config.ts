@@ -130,6 +130,7 @@ const envSchema = z.object({
   ),
   REDIS_PREFIX: z.string().trim().min(1).max(100).default('workshop-board:'),
   DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  ROOM_LINGER_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   CLIENT_DIR: optionalString,
   SERVER_SECRET: optionalString.refine(
     (v) => v === undefined || v.length >= 16,
@@ -155,6 +156,11 @@ export interface ServerConfig {
   redisPrefix: string
   /** On SIGTERM, clients are closed (4503) spread over this many milliseconds. */
   drainMs: number
+  /**
+   * A board stays loaded this long after its last client left: people reconnect, and loading a
+   * big board costs every board on the process a pause.
+   */
+  roomLingerMs: number
   /** The built client to serve; dist/client when it exists by default. */
   clientDir?: string
   /** Signs board links; generated into dataDir when absent. */
@@ -186,6 +192,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     drainMs: e.DRAIN_MS,
+    roomLingerMs: e.ROOM_LINGER_MS,
     clientDir: e.CLIENT_DIR,
     serverSecret: e.SERVER_SECRET,
     adminToken: e.ADMIN_TOKEN,

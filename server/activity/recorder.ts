@@ -93,9 +93,12 @@ export class ActivityRecorder implements ChangeHook {
     let memory = this.memory.get(room)
     if (!memory) {
       memory = { frames: new Map(), kinds: new Map() }
-      for (const item of items(room.doc).all()) {
-        memory.frames.set(item.id, item.kind === 'frame' ? item.id : item.parentId)
-        memory.kinds.set(item.id, item.kind)
+      // Two fields of each post-it, read as frameOf does: restoring every record of a big board
+      // would hold the event loop for its first edit after loading.
+      for (const id of room.doc.getMap('items').keys()) {
+        memory.frames.set(id, frameOf(room.doc, 'items', id))
+        const kind = kindOf(room.doc, 'items', id)
+        if (kind) memory.kinds.set(id, kind)
       }
       this.memory.set(room, memory)
     }

@@ -34,6 +34,8 @@ import {
 } from '../../shared/protocol/messages.ts'
 import {
   readUpdate,
+  readUpdateInSteps,
+  STEP,
   UnresolvableUpdate,
   type Content,
   type DocPath,
@@ -88,15 +90,47 @@ export function checkUpdate(
   update: Uint8Array,
   kind: RoomKind = 'board',
 ): Verdict {
-  if (writer.role === 'viewer')
-    return { ok: false, code: CLOSE_FORBIDDEN, reason: 'viewers cannot change the board' }
-  try {
-    return { ok: true, items: new UpdateCheck(writer, doc, kind).run(update) }
-  } catch (err) {
-    if (err instanceof Refusal) return { ok: false, code: err.code, reason: err.message }
-    if (err instanceof UnresolvableUpdate)
-      return { ok: false, code: CLOSE_MALFORMED, reason: err.message, missing: true }
-    throw err
+  return new UpdateJudgment(writer, doc, update, kind).work(Infinity)!
+}
+
+/**
+ * checkUpdate a slice at a time: judging the biggest update we accept takes tens of
+ * milliseconds, which would hold up every other board if done in one event-loop turn. The
+ * document must not change until the verdict is in (the room holds its other writes back).
+ */
+export class UpdateJudgment {
+  private readonly steps: Generator<void, number, void> | null
+  private verdict: Verdict | null = null
+
+  constructor(writer: Writer, doc: Y.Doc, update: Uint8Array, kind: RoomKind = 'board') {
+    if (writer.role === 'viewer') {
+      this.verdict = { ok: false, code: CLOSE_FORBIDDEN, reason: 'viewers cannot change the board' }
+      this.steps = null
+    } else this.steps = new UpdateCheck(writer, doc, kind).run(update)
+  }
+
+  /** Judges for about `ms` milliseconds; the verdict once it is in, null while work is left. */
+  work(ms: number): Verdict | null {
+    if (this.verdict || !this.steps) return this.verdict
+    const until = performance.now() + ms
+    try {
+      for (;;) {
+        const next = this.steps.next()
+        if (next.done) return (this.verdict = { ok: true, items: next.value })
+        if (performance.now() >= until) return null
+      }
+    } catch (err) {
+      if (err instanceof Refusal)
+        return (this.verdict = { ok: false, code: err.code, reason: err.message })
+      if (err instanceof UnresolvableUpdate)
+        return (this.verdict = {
+          ok: false,
+          code: CLOSE_MALFORMED,
+          reason: err.message,
+          missing: true,
+        })
+      throw err
+    }
   }
 }
 
@@ -121,9 +155,15 @@ class UpdateCheck {
     this.facilitator = writer.role === 'facilitator' && room === 'board'
   }
 
-  /** Throws a Refusal; returns how many items and delete ranges the update holds. */
-  run(update: Uint8Array): number {
-    const { writes, removals, unknownDeletes, structs, deleteRanges } = readUpdate(this.doc, update)
+  /**
+   * Throws a Refusal; returns how many items and delete ranges the update holds. Steps (see
+   * readUpdateInSteps) every STEP writes or removals.
+   */
+  *run(update: Uint8Array): Generator<void, number, void> {
+    const { writes, removals, unknownDeletes, structs, deleteRanges } = yield* readUpdateInSteps(
+      this.doc,
+      update,
+    )
     if (structs > UPDATE_LIMITS.structs || deleteRanges > UPDATE_LIMITS.deleteRanges)
       throw new Refusal(CLOSE_CONTENT_TOO_LARGE, updateTooLarge(structs, deleteRanges))
     // Yjs would keep such deletes pending for ever, and send them to everyone who syncs.
@@ -143,15 +183,19 @@ class UpdateCheck {
     }
     for (const key of created) if (!this.newKinds.has(key)) this.newKinds.set(key, undefined)
     // Content created and deleted before it reached us (merged offline edits) holds nothing.
-    for (const w of writes)
+    let work = 0
+    for (const w of writes) {
+      if (++work % STEP === 0) yield
       if (!w.gone && !(w.content instanceof Y.ContentDeleted)) this.checkWrite(w)
+    }
     // Removing a record removes its fields too: judged once, as the record's removal.
     const removedRecords = new Set<string>()
     for (const r of removals)
-      if (r.path.length === 2 && isCollectionName(r.path[0])) removedRecords.add(r.path.join('/'))
+      if (r.path.length === 2 && isCollectionName(r.path[0]))
+        removedRecords.add(`${r.path[0]}/${r.path[1]}`)
     for (const r of removals) {
-      if (r.gone || (r.path.length > 2 && removedRecords.has(r.path.slice(0, 2).join('/'))))
-        continue
+      if (++work % STEP === 0) yield
+      if (r.gone || (r.path.length > 2 && removedRecords.has(`${r.path[0]}/${r.path[1]}`))) continue
       this.checkRemoval(r.path)
     }
     for (const { path, chars } of this.textGrowth.values()) this.checkTextLimit(path, chars)

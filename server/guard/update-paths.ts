@@ -65,6 +65,23 @@ type StructLike = Y.Item | Y.GC | Y.Skip
 
 /** Writes and removals of `update` against the current state of `doc` (which it does not change). */
 export function readUpdate(doc: Y.Doc, update: Uint8Array): UpdateContents {
+  return finish(readUpdateInSteps(doc, update))
+}
+
+/**
+ * Work done between two steps of a stepped reading or check: small enough that a caller can
+ * stop at its next step within a millisecond or so, large enough that stepping costs nothing.
+ */
+export const STEP = 512
+
+/**
+ * readUpdate, stepping (`yield`) every STEP items, so that a caller can spread a big update over
+ * several event-loop turns. The document must not change between the steps.
+ */
+export function* readUpdateInSteps(
+  doc: Y.Doc,
+  update: Uint8Array,
+): Generator<void, UpdateContents, void> {
   const { structs, ds } = decodeUpdate(update)
   refuseGaps(doc, structs)
   const resolver = new PlaceResolver(doc, structs)
@@ -72,7 +89,9 @@ export function readUpdate(doc: Y.Doc, update: Uint8Array): UpdateContents {
   const removals: Removal[] = []
   let unknownDeletes = 0
   let deleteRanges = 0
+  let work = 0
   for (const struct of structs) {
+    if (++work % STEP === 0) yield
     if (!(struct instanceof Y.Item)) continue
     // Content the document already holds changes nothing (clients resend it in sync step 2).
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
@@ -80,18 +99,28 @@ export function readUpdate(doc: Y.Doc, update: Uint8Array): UpdateContents {
     const place = resolver.placeOf(struct)
     writes.push({ path: place.path, content: struct.content, gone: place.gone })
   }
-  ds.clients.forEach((deletes, client) => {
+  for (const [client, deletes] of ds.clients) {
     const known = Math.max(Y.getState(doc.store, client), resolver.incomingEnd(client))
     deleteRanges += deletes.length
     for (const { clock, len } of deletes) {
+      if (++work % STEP === 0) yield
       if (clock + len > known) unknownDeletes++
       for (const item of resolver.storeItemsIn(client, clock, len)) {
+        if (++work % STEP === 0) yield
         const place = resolver.placeOf(item)
         removals.push({ path: place.path, item, gone: place.gone })
       }
     }
-  })
+  }
   return { writes, removals, unknownDeletes, structs: structs.length, deleteRanges }
+}
+
+/** Runs a stepped computation to its end at once. */
+export function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+  }
 }
 
 /** Every path an update writes or deletes (for tests and diagnostics). */

@@ -1,7 +1,8 @@
 /**
  * Owns the rooms of one server: loads each board once (concurrent joins share the load),
- * and unloads it after the last lease is released (final store, compaction, doc destroyed).
- * A join that arrives while the board is unloading waits and loads it afresh.
+ * and unloads it `lingerMs` after the last lease is released (final store, compaction, doc
+ * destroyed), unless someone comes back meanwhile. A join that arrives while the board is
+ * unloading waits and loads it afresh.
  */
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../persistence/store.ts'
@@ -15,6 +16,10 @@ export interface RoomManagerOptions {
   store: BoardStore
   log: Logger
   compactEvery: number
+  /** How long a room nobody holds stays loaded; 0 unloads it at once. */
+  lingerMs?: number
+  /** See RoomOptions. */
+  judgeSliceMs?: number
   hooks?: RoomHooks
   onChange?: ChangeHook
   /** Other server processes serving the same boards (Redis Streams). */
@@ -32,6 +37,8 @@ interface Entry {
   ready: Promise<Room>
   /** Set once loaded. */
   room?: Room
+  /** Set while nobody holds the room: it unloads when this fires. */
+  linger?: NodeJS.Timeout
 }
 
 export class RoomManager {
@@ -43,6 +50,10 @@ export class RoomManager {
   /** Rejects with BoardNotFoundError when the store does not know the board. */
   acquire(boardId: string): RoomLease {
     let entry = this.entries.get(boardId)
+    if (entry?.room?.failed && entry.refs === 0) {
+      this.unload(boardId, entry)
+      entry = undefined
+    }
     if (!entry) {
       const created: Entry = { refs: 0, ready: this.load(boardId) }
       created.ready.then((room) => (created.room = room)).catch(() => {})
@@ -53,6 +64,8 @@ export class RoomManager {
       entry = created
     }
     const held = entry
+    clearTimeout(held.linger)
+    held.linger = undefined
     held.refs++
     let released = false
     return {
@@ -60,7 +73,7 @@ export class RoomManager {
       release: () => {
         if (released) return
         released = true
-        if (--held.refs === 0) this.unload(boardId, held)
+        if (--held.refs === 0) this.unloadLater(boardId, held)
       },
     }
   }
@@ -111,8 +124,17 @@ export class RoomManager {
     return room
   }
 
+  private unloadLater(boardId: string, entry: Entry): void {
+    const lingerMs = this.options.lingerMs ?? 0
+    // A failed room is reloaded afresh by the next join.
+    if (lingerMs === 0 || entry.room?.failed) return this.unload(boardId, entry)
+    entry.linger = setTimeout(() => this.unload(boardId, entry), lingerMs)
+    entry.linger.unref()
+  }
+
   private unload(boardId: string, entry: Entry): void {
     if (this.entries.get(boardId) !== entry) return
+    clearTimeout(entry.linger)
     this.entries.delete(boardId)
     const done = entry.ready
       .then((room) => room.close())

@@ -35,7 +35,7 @@ import { forbidden, malformed, ProtocolError } from './errors.ts'
 import type { RoomHooks } from './hooks.ts'
 import { REMOTE_ORIGIN, type BusMember, type RoomBus } from './bus.ts'
 import type { ChangeHook } from '../hooks/change.ts'
-import { changesNothing, checkUpdate, type RoomKind } from '../guard/policy.ts'
+import { changesNothing, UpdateJudgment, type RoomKind, type Verdict } from '../guard/policy.ts'
 import { migrateRecords, staleRecordsIn } from '../guard/migrate.ts'
 import { MalformedUpdate } from '../guard/update-paths.ts'
 import { parsePrivateRoomId } from '../../shared/facilitation/identity.ts'
@@ -51,6 +51,8 @@ export interface RoomOptions {
   onChange?: ChangeHook
   /** Other server processes serving the same boards; none with one process. */
   bus?: RoomBus
+  /** How long judging one update may hold the event loop in a turn (ms); JUDGE_SLICE_MS. */
+  judgeSliceMs?: number
 }
 
 interface PendingUpdate {
@@ -81,6 +83,12 @@ export class Room implements BusMember {
   private storedVector: Uint8Array | null = null
   /** Frames that need the document and arrived before the build, replayed in order after it. */
   private backlog: [Connection, Uint8Array][] = []
+  /** Whether an update is being judged a slice at a time (see judge). */
+  private judging = false
+  /** What would change the document, arrived while an update is judged: run after, in order. */
+  private readonly waiting: (() => void)[] = []
+  /** Counts the document's changes, so that a judgment across turns sees if it still holds. */
+  private version = 0
   private answersInFlight = 0
   private buildTimer: NodeJS.Timeout | null = null
   /** Each connection with the awareness client ids it controls, removed when it closes. */
@@ -127,6 +135,15 @@ export class Room implements BusMember {
   get doc(): Y.Doc {
     this.build()
     return this.ydoc
+  }
+
+  /** Whether an update is being judged across event-loop turns right now. */
+  get judgingUpdate(): boolean {
+    return this.judging
+  }
+
+  private get judgeSliceMs(): number {
+    return this.options.judgeSliceMs ?? JUDGE_SLICE_MS
   }
 
   /** Whether the document has been built from the store yet. */
@@ -278,6 +295,10 @@ export class Room implements BusMember {
   receive(conn: Connection, frame: Uint8Array): void {
     if (conn.closed || !this.conns.has(conn)) return
     try {
+      if (this.judging && needsDocument(frame)) {
+        this.waiting.push(() => this.receive(conn, frame))
+        return
+      }
       if (this.stored && needsDocument(frame)) {
         if (this.answerFromStored(conn, frame, this.stored)) return
         this.backlog.push([conn, frame])
@@ -287,10 +308,21 @@ export class Room implements BusMember {
       }
       dispatch(this, conn, frame)
     } catch (err) {
-      const error = err instanceof ProtocolError ? err : malformed(String(err))
-      conn.log.warn({ code: error.code, err: error.message }, 'rejected message')
-      conn.close(error.code, error.message)
+      this.refuse(conn, err)
     }
+  }
+
+  /** Closes a connection whose frame was refused, with the code that says why. */
+  private refuse(conn: Connection, err: unknown): void {
+    const error =
+      err instanceof ProtocolError
+        ? err
+        : // Decoded once, by the checks; bytes that are no update at all end here.
+          err instanceof MalformedUpdate
+          ? malformed(`malformed update: ${err.message}`)
+          : malformed(String(err))
+    conn.log.warn({ code: error.code, err: error.message }, 'rejected message')
+    conn.close(error.code, error.message)
   }
 
   answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
@@ -304,16 +336,6 @@ export class Room implements BusMember {
   }
 
   applyClientUpdate(conn: Connection, received: Uint8Array): void {
-    try {
-      this.judgeAndApply(conn, received)
-    } catch (err) {
-      // Decoded once, by the checks; bytes that are no update at all end here.
-      if (err instanceof MalformedUpdate) throw malformed(`malformed update: ${err.message}`)
-      throw err
-    }
-  }
-
-  private judgeAndApply(conn: Connection, received: Uint8Array): void {
     let update = received
     if (conn.role === 'viewer') {
       // Stock clients answer our sync step 1 with an (empty) step 2; only news is forbidden.
@@ -329,7 +351,50 @@ export class Room implements BusMember {
     }
     if (conn.role === 'facilitator' && kind === 'board') this.options.hooks?.watch(this)
     update = this.held.withHeld(conn, update)
-    const verdict = checkUpdate(conn, this.doc, update, kind)
+    const judgment = new UpdateJudgment(conn, this.doc, update, kind)
+    const verdict = judgment.work(this.judgeSliceMs)
+    if (verdict) this.takeIn(conn, update, verdict)
+    else void this.judgeInSlices(conn, update, kind, judgment)
+  }
+
+  /**
+   * Goes on judging a big update a slice per event-loop turn, so that other boards are served
+   * meanwhile. Until the verdict this room holds back whatever would change its document (other
+   * updates, other processes' updates), in order. Should the server itself change the document
+   * meanwhile, the judgment starts again (the last time in one go).
+   */
+  private async judgeInSlices(
+    conn: Connection,
+    update: Uint8Array,
+    kind: RoomKind,
+    judgment: UpdateJudgment,
+  ): Promise<void> {
+    this.judging = true
+    try {
+      let version = this.version
+      let restarts = 0
+      let verdict: Verdict | null = null
+      while (!verdict) {
+        await new Promise((resolve) => setImmediate(resolve))
+        if (this.destroyed || conn.closed || !this.conns.has(conn)) return
+        if (this.version !== version) {
+          judgment = new UpdateJudgment(conn, this.doc, update, kind)
+          version = this.version
+          restarts++
+        }
+        verdict = judgment.work(restarts > MAX_RESTARTS ? Infinity : this.judgeSliceMs)
+      }
+      this.takeIn(conn, update, verdict)
+    } catch (err) {
+      this.refuse(conn, err)
+    } finally {
+      this.judging = false
+      while (!this.judging && this.waiting.length > 0) this.waiting.shift()!()
+    }
+  }
+
+  /** Applies an update that passed its checks; throws a ProtocolError for one that did not. */
+  private takeIn(conn: Connection, update: Uint8Array, verdict: Verdict): void {
     if (!verdict.ok) {
       // It may build on what this connection sends next (its offline edits): wait for that.
       if (verdict.missing && this.held.hold(conn, update)) return
@@ -443,6 +508,7 @@ export class Room implements BusMember {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.version++
     if (origin === LOAD_ORIGIN || this.destroyed) return
     if (origin === REMOTE_ORIGIN) return this.relayRemote(update)
     this.pending.push({ update, origin: origin instanceof Connection ? origin : null })
@@ -584,6 +650,10 @@ export class Room implements BusMember {
   /** Another process stored this update as firstSeq..lastSeq; its clients are told here. */
   receiveUpdate(update: Uint8Array, firstSeq: number, lastSeq: number): void {
     if (this.destroyed || this.storeFailure) return
+    if (this.judging) {
+      this.waiting.push(() => this.receiveUpdate(update, firstSeq, lastSeq))
+      return
+    }
     if (!Number.isInteger(firstSeq) || !Number.isInteger(lastSeq) || lastSeq <= this.seq) return
     // Checked by the process that stored it; applied as it is.
     this.applyRemote(update)
@@ -604,8 +674,12 @@ export class Room implements BusMember {
       .loadAfter(this.boardId, from)
       .then((stored) => {
         if (!stored || this.destroyed) return
-        for (const update of stored.updates) this.applyRemote(update)
-        this.hold(from + 1, stored.seq)
+        const catchUp = () => {
+          for (const update of stored.updates) this.applyRemote(update)
+          this.hold(from + 1, stored.seq)
+        }
+        if (this.judging) this.waiting.push(catchUp)
+        else catchUp()
       })
       .catch((err: unknown) => this.log.warn({ err }, 'catching up from the store failed'))
       .finally(() => (this.catchingUp = false))
@@ -674,6 +748,14 @@ export class Room implements BusMember {
     for (const conn of this.conns.keys()) conn.close(1011, 'storage failure')
   }
 }
+
+/**
+ * How long judging an update may hold the event loop in one turn. Most updates are judged in
+ * well under a millisecond; the biggest we accept take 20-40 ms, spread over several turns.
+ */
+const JUDGE_SLICE_MS = 4
+/** Fresh starts of a judgment the server's own changes may cause before it is done in one go. */
+const MAX_RESTARTS = 2
 
 /** Presence client ids one connection may introduce (a stock client uses one). */
 const MAX_PRESENCE_IDS = 4

@@ -20,8 +20,9 @@ export interface TestServer extends RunningServer {
 export const tempDir = (prefix = 'board-test-') => mkdtempSync(join(tmpdir(), prefix))
 
 /**
- * A real server on an ephemeral port with a throwaway DATA_DIR. Logs are silent unless
- * TEST_LOG=debug (or another level) is set.
+ * A real server on an ephemeral port with a throwaway DATA_DIR, whose rooms unload as soon as
+ * nobody holds them (unless roomLingerMs is given). Logs are silent unless TEST_LOG=debug (or
+ * another level) is set.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { storage = 'memory', ...rest } = options
@@ -33,6 +34,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     staticDir: null,
     logLevel: (process.env.TEST_LOG as ServerOptions['logLevel'] | undefined) ?? 'silent',
     store: storage === 'memory' && !rest.store ? new MemoryStore() : undefined,
+    // Tests watch boards unload when their last client leaves; linger is tested on its own.
+    roomLingerMs: 0,
     ...rest,
     dataDir,
   })
