@@ -56,7 +56,11 @@ function deletesOnly(ranges: number): Uint8Array {
   return encoding.toUint8Array(e)
 }
 
-const pasted = (n: number) => Array.from({ length: n }, (_, i) => note(`p${i}`, `idea ${i}`))
+const pasted = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => note(`p${from + i}`, `idea ${from + i}`))
+
+/** Post-its on the attacked board, sent in updates of 2,000 (the most one update may hold). */
+const BOARD_NOTES = 10_000
 
 /** Each case: a name and the update, built from what the attacked board holds. */
 const CASES: [string, (board: Uint8Array) => Uint8Array | null][] = [
@@ -115,6 +119,17 @@ const CASES: [string, (board: Uint8Array) => Uint8Array | null][] = [
         ),
       ),
   ],
+  [
+    'the other 8,000 deleted at once (one delete range)',
+    (b) =>
+      editOf(b, (d) =>
+        deleteItems(
+          d,
+          pasted(BOARD_NOTES - 2_000, 2_000).map((n) => n.id),
+          LOCAL_ORIGIN,
+        ),
+      ),
+  ],
 ]
 
 async function main() {
@@ -150,14 +165,22 @@ async function main() {
     // Someone stays on each board, so that it stays loaded: loading a board is not measured.
     const holders = [quiet, attacked].map((b) => openRawSocket(http, b.id, b.tokens.viewer))
     await Promise.all(holders.map((h) => h.opened))
-    // The board holds 2,000 post-its, for the cases that edit what it has.
-    const content = editOf(null, (d) => addItems(d, pasted(2_000), LOCAL_ORIGIN))
-    if ((await send(attacked, content)) !== 'accepted') throw new Error('could not fill the board')
+    // The board holds 10,000 post-its, for the cases that edit what it has.
+    const fills: Uint8Array[] = []
+    for (let from = 0; from < BOARD_NOTES; from += 2_000)
+      fills.push(
+        editOf(fills.length ? Y.mergeUpdates(fills) : null, (d) =>
+          addItems(d, pasted(2_000, from), LOCAL_ORIGIN),
+        ),
+      )
+    const content = Y.mergeUpdates(fills)
+    for (const fill of fills)
+      if ((await send(attacked, fill)) !== 'accepted') throw new Error('could not fill the board')
     // A server that has run a while has compiled its paths: each case once first, unmeasured.
     const warm = await create()
     const warmHolder = openRawSocket(http, warm.id, warm.tokens.viewer)
     await warmHolder.opened
-    await send(warm, content)
+    for (const fill of fills) await send(warm, fill)
     for (const [, build] of CASES) {
       const update = build(content)
       if (update) await send(warm, update)

@@ -14,6 +14,11 @@ export const COALESCE_MS = 60_000
 const MAX_ENTRIES = 5000
 const COMPACT_EVERY = 200
 const FLUSH_MS = 200
+/**
+ * Entries stored per write, one write per event-loop turn: a board cleared at once makes
+ * thousands, and writing them in one go would hold up every board for tens of milliseconds.
+ */
+const PUT_MAX = 500
 
 export interface Actor {
   personId: string | null
@@ -120,10 +125,12 @@ export class ActivityLog {
     if (!board) return Promise.resolve()
     if (board.timer) clearTimeout(board.timer)
     board.timer = null
-    const batch = [...board.pending.values()]
+    const pending = [...board.pending.values()]
     board.pending.clear()
-    if (batch.length > 0) {
+    for (let from = 0; from < pending.length; from += PUT_MAX) {
+      const batch = pending.slice(from, from + PUT_MAX)
       board.chain = board.chain.then(async () => {
+        if (from > 0) await new Promise((resolve) => setImmediate(resolve))
         try {
           await this.store.activity.put(boardId, batch)
           this.uncompacted.add(boardId)

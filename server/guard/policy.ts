@@ -44,8 +44,11 @@ import {
 
 export type RoomKind = 'board' | 'private'
 export type Verdict =
-  /** `items`: what it changes (items and delete ranges), the work it costs to take in. */
-  | { ok: true; items: number }
+  /**
+   * `items`: what it changes (items and delete ranges), the work it costs to take in.
+   * `removedRecords`: the records of the board it removes (removing many takes several turns).
+   */
+  | { ok: true; items: number; removedRecords: readonly Y.Item[] }
   /** `missing`: it builds on content the board does not have (yet). */
   | { ok: false; code: number; reason: string; missing?: true }
 
@@ -99,7 +102,7 @@ export function checkUpdate(
  * document must not change until the verdict is in (the room holds its other writes back).
  */
 export class UpdateJudgment {
-  private readonly steps: Generator<void, number, void> | null
+  private readonly steps: Generator<void, Accepted, void> | null
   private verdict: Verdict | null = null
 
   constructor(writer: Writer, doc: Y.Doc, update: Uint8Array, kind: RoomKind = 'board') {
@@ -116,7 +119,7 @@ export class UpdateJudgment {
     try {
       for (;;) {
         const next = this.steps.next()
-        if (next.done) return (this.verdict = { ok: true, items: next.value })
+        if (next.done) return (this.verdict = { ok: true, ...next.value })
         if (performance.now() >= until) return null
       }
     } catch (err) {
@@ -133,6 +136,8 @@ export class UpdateJudgment {
     }
   }
 }
+
+type Accepted = Omit<Extract<Verdict, { ok: true }>, 'ok'>
 
 class UpdateCheck {
   private readonly facilitator: boolean
@@ -156,10 +161,11 @@ class UpdateCheck {
   }
 
   /**
-   * Throws a Refusal; returns how many items and delete ranges the update holds. Steps (see
+   * Throws a Refusal; returns how many items and delete ranges the update holds, and the
+   * records it removes. Steps (see
    * readUpdateInSteps) every STEP writes or removals.
    */
-  *run(update: Uint8Array): Generator<void, number, void> {
+  *run(update: Uint8Array): Generator<void, Accepted, void> {
     const { writes, removals, unknownDeletes, structs, deleteRanges } = yield* readUpdateInSteps(
       this.doc,
       update,
@@ -190,16 +196,20 @@ class UpdateCheck {
     }
     // Removing a record removes its fields too: judged once, as the record's removal.
     const removedRecords = new Set<string>()
-    for (const r of removals)
-      if (r.path.length === 2 && isCollectionName(r.path[0]))
-        removedRecords.add(`${r.path[0]}/${r.path[1]}`)
+    const records: Y.Item[] = []
+    for (const r of removals) {
+      if (++work % STEP === 0) yield
+      if (r.path.length !== 2 || !isCollectionName(r.path[0])) continue
+      removedRecords.add(`${r.path[0]}/${r.path[1]}`)
+      if (!r.gone) records.push(r.item)
+    }
     for (const r of removals) {
       if (++work % STEP === 0) yield
       if (r.gone || (r.path.length > 2 && removedRecords.has(`${r.path[0]}/${r.path[1]}`))) continue
       this.checkRemoval(r.path)
     }
     for (const { path, chars } of this.textGrowth.values()) this.checkTextLimit(path, chars)
-    return structs + deleteRanges
+    return { items: structs + deleteRanges, removedRecords: records }
   }
 
   private checkWrite(w: Write): void {

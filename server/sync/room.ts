@@ -89,6 +89,8 @@ export class Room implements BusMember {
   private readonly waiting: (() => void)[] = []
   /** Counts the document's changes, so that a judgment across turns sees if it still holds. */
   private version = 0
+  /** Done once the update taken in over several turns, if any, is in. */
+  private settling: Promise<void> = Promise.resolve()
   private answersInFlight = 0
   private buildTimer: NodeJS.Timeout | null = null
   /** Each connection with the awareness client ids it controls, removed when it closes. */
@@ -353,29 +355,32 @@ export class Room implements BusMember {
     update = this.held.withHeld(conn, update)
     const judgment = new UpdateJudgment(conn, this.doc, update, kind)
     const verdict = judgment.work(this.judgeSliceMs)
-    if (verdict) this.takeIn(conn, update, verdict)
-    else void this.judgeInSlices(conn, update, kind, judgment)
+    if (verdict && (!verdict.ok || verdict.removedRecords.length <= REMOVALS_PER_TURN)) {
+      if (this.admit(conn, update, verdict)) this.apply(conn, update)
+    } else this.settling = this.takeInOverTurns(conn, update, kind, judgment, verdict)
   }
 
   /**
-   * Goes on judging a big update a slice per event-loop turn, so that other boards are served
-   * meanwhile. Until the verdict this room holds back whatever would change its document (other
-   * updates, other processes' updates), in order. Should the server itself change the document
-   * meanwhile, the judgment starts again (the last time in one go).
+   * Takes in a big update over several event-loop turns, so that other boards are served
+   * meanwhile: it is judged a slice per turn, and the records it removes are removed
+   * REMOVALS_PER_TURN per turn before the rest of it is applied. Until then this room holds
+   * back whatever would change its document (other updates, other processes' updates), in order.
+   * Should the server itself change the document while it is judged, the judgment starts again
+   * (the last time in one go).
    */
-  private async judgeInSlices(
+  private async takeInOverTurns(
     conn: Connection,
     update: Uint8Array,
     kind: RoomKind,
     judgment: UpdateJudgment,
+    verdict: Verdict | null,
   ): Promise<void> {
     this.judging = true
     try {
       let version = this.version
       let restarts = 0
-      let verdict: Verdict | null = null
       while (!verdict) {
-        await new Promise((resolve) => setImmediate(resolve))
+        await nextTurn()
         if (this.destroyed || conn.closed || !this.conns.has(conn)) return
         if (this.version !== version) {
           judgment = new UpdateJudgment(conn, this.doc, update, kind)
@@ -384,7 +389,20 @@ export class Room implements BusMember {
         }
         verdict = judgment.work(restarts > MAX_RESTARTS ? Infinity : this.judgeSliceMs)
       }
-      this.takeIn(conn, update, verdict)
+      if (!this.admit(conn, update, verdict) || !verdict.ok) return
+      // Accepted: it is taken in whole, even should its sender leave meanwhile.
+      // Each record goes whole (with everything in it), so every state between is one a person
+      // removing them one by one would make; the rest (new content, edits) comes last.
+      const records = verdict.removedRecords
+      for (let from = 0; from < records.length; from += REMOVALS_PER_TURN) {
+        if (from > 0) await nextTurn()
+        if (this.destroyed) return
+        this.transactFor(conn, (tr) => {
+          for (const record of records.slice(from, from + REMOVALS_PER_TURN))
+            if (!record.deleted) record.delete(tr)
+        })
+      }
+      this.apply(conn, update)
     } catch (err) {
       this.refuse(conn, err)
     } finally {
@@ -393,25 +411,42 @@ export class Room implements BusMember {
     }
   }
 
-  /** Applies an update that passed its checks; throws a ProtocolError for one that did not. */
-  private takeIn(conn: Connection, update: Uint8Array, verdict: Verdict): void {
+  /**
+   * Whether an update with this verdict may be applied now; false while it waits for content
+   * still to come from its connection. Throws a ProtocolError for one that may not.
+   */
+  private admit(conn: Connection, update: Uint8Array, verdict: Verdict): boolean {
     if (!verdict.ok) {
       // It may build on what this connection sends next (its offline edits): wait for that.
-      if (verdict.missing && this.held.hold(conn, update)) return
+      if (verdict.missing && this.held.hold(conn, update)) return false
       this.held.release(conn)
       throw new ProtocolError(verdict.code, `${closeWord(verdict.code)}: ${verdict.reason}`)
     }
     this.held.release(conn)
     const overBudget = conn.spendItems(verdict.items)
     if (overBudget) throw new ProtocolError(CLOSE_RATE_LIMITED, overBudget)
-    // The change hook reads what the update changed from its transaction, before observers run.
+    return true
+  }
+
+  /** Applies an update that passed its checks, as its connection's change. */
+  private apply(conn: Connection, update: Uint8Array): void {
     let stale: Y.Map<unknown>[] = []
-    this.doc.transact((tr) => {
+    this.transactFor(conn, (tr) => {
       Y.applyUpdate(this.doc, update, conn)
-      this.options.onChange?.onChange(this, conn, tr)
       stale = staleRecordsIn(tr)
-    }, conn)
+    })
     migrateRecords(this.doc, stale)
+  }
+
+  /**
+   * A change of the document on behalf of a connection: stored, relayed and acked as its own.
+   * The change hook reads what it changed from the transaction, before observers run.
+   */
+  private transactFor(conn: Connection, change: (tr: Y.Transaction) => void): void {
+    this.doc.transact((tr) => {
+      change(tr)
+      this.options.onChange?.onChange(this, conn, tr)
+    }, conn)
   }
 
   /** Applies a change made by the server itself (import, migration); stored and relayed to all. */
@@ -492,6 +527,7 @@ export class Room implements BusMember {
 
   /** Final store and compaction, then frees the document. */
   async close(): Promise<void> {
+    await this.settling
     await this.flush()
     await this.enqueue(async () => {
       if (this.sinceSnapshot > 0) await this.compact()
@@ -754,8 +790,15 @@ export class Room implements BusMember {
  * well under a millisecond; the biggest we accept take 20-40 ms, spread over several turns.
  */
 const JUDGE_SLICE_MS = 4
+/**
+ * Records one turn removes, for an update that removes more (a whole board cleared at once):
+ * Yjs takes about 15 µs to remove a post-it (its fields and text with it, collected and merged).
+ */
+const REMOVALS_PER_TURN = 250
 /** Fresh starts of a judgment the server's own changes may cause before it is done in one go. */
 const MAX_RESTARTS = 2
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /** Presence client ids one connection may introduce (a stock client uses one). */
 const MAX_PRESENCE_IDS = 4

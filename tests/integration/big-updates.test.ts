@@ -32,8 +32,8 @@ async function setup(options: TestServerOptions) {
     cleanup.push(() => c.destroy())
     return c
   }
-  const raw = async (): Promise<RawSocket> => {
-    const socket = openRawSocket(server.url, board.id, board.tokens.participant)
+  const raw = async (token = board.tokens.participant): Promise<RawSocket> => {
+    const socket = openRawSocket(server.url, board.id, token)
     cleanup.push(() => socket.ws.close())
     await socket.opened
     return socket
@@ -123,6 +123,47 @@ describe('an update judged across event-loop turns', () => {
     await eventually(() => expect(Object.keys(noteTexts(viewer.doc))).toHaveLength(PASTED))
     expect(noteTexts(viewer.doc)['n1']).toBeUndefined()
     expect(open(a)).toBe(true)
+  })
+})
+
+describe('an update that removes many records', () => {
+  it('removes them a few hundred per turn, each whole, then applies the rest', async () => {
+    const { server, board, connect, raw } = await setup({})
+    const viewer = connect(board.tokens.viewer)
+    await viewer.synced()
+    const room = server.rooms.peek(board.id)!
+    const [pasted] = editsOn(viewer, paste)
+    ;(await raw()).send(updateFrame(pasted!))
+    await eventually(() => expect(Object.keys(noteTexts(viewer.doc))).toHaveLength(PASTED))
+
+    // Clearing the board, and one new post-it, in one update.
+    const [cleared] = editsOn(viewer, (d) => {
+      deleteItems(d, Object.keys(noteTexts(d)), null)
+      addNotes(d, note('fresh', 'after the clear-out'))
+    })
+    // Post-its each transaction of the room removed.
+    const removals: number[] = []
+    const map = room.doc.getMap('items')
+    room.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      let gone = 0
+      tr.changed.forEach((keys, type) => {
+        if ((type as unknown) !== map) return
+        for (const key of keys) if (key !== null && !map.has(key)) gone++
+      })
+      if (gone > 0) removals.push(gone)
+    })
+    const facilitator = await raw(board.tokens.facilitator)
+    facilitator.send(updateFrame(cleared!))
+
+    await eventually(() => expect(Object.keys(noteTexts(viewer.doc))).toEqual(['fresh']))
+    expect(removals.length).toBeGreaterThan(1)
+    expect(removals.reduce((a, b) => a + b, 0)).toBe(PASTED)
+    expect(open(facilitator)).toBe(true)
+    // What is stored is the same.
+    viewer.destroy()
+    const again = connect(board.tokens.viewer)
+    await again.synced()
+    expect(Object.keys(noteTexts(again.doc))).toEqual(['fresh'])
   })
 })
 
