@@ -91,6 +91,8 @@ export class Room implements BusMember {
   private version = 0
   /** Done once the update taken in over several turns, if any, is in. */
   private settling: Promise<void> = Promise.resolve()
+  /** The connection whose update is applied in parts: acked once the last part is stored. */
+  private applyingInParts: Connection | null = null
   private answersInFlight = 0
   private buildTimer: NodeJS.Timeout | null = null
   /** Each connection with the awareness client ids it controls, removed when it closes. */
@@ -394,6 +396,7 @@ export class Room implements BusMember {
       // Each record goes whole (with everything in it), so every state between is one a person
       // removing them one by one would make; the rest (new content, edits) comes last.
       const records = verdict.removedRecords
+      this.applyingInParts = conn
       for (let from = 0; from < records.length; from += REMOVALS_PER_TURN) {
         if (from > 0) await nextTurn()
         if (this.destroyed) return
@@ -403,10 +406,16 @@ export class Room implements BusMember {
         })
       }
       this.apply(conn, update)
+      this.applyingInParts = null
+      // Its last part may change nothing (the removals were all of it): acked all the same.
+      const covered = Y.encodeStateVector(this.doc)
+      if (conn.wantsAcks)
+        this.whenStored(() => this.conns.has(conn) && conn.send(savedFrame(covered)))
     } catch (err) {
       this.refuse(conn, err)
     } finally {
       this.judging = false
+      this.applyingInParts = null
       while (!this.judging && this.waiting.length > 0) this.waiting.shift()!()
     }
   }
@@ -671,6 +680,7 @@ export class Room implements BusMember {
   private acknowledge(batch: PendingUpdate[], covered: Uint8Array): void {
     const frame = savedFrame(covered)
     for (const conn of new Set(batch.map((p) => p.origin))) {
+      if (conn === this.applyingInParts) continue
       if (conn?.wantsAcks && this.conns.has(conn)) conn.send(frame)
     }
   }

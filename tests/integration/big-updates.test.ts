@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { deleteItems, items, SYSTEM_ORIGIN } from '../../shared/doc/index.ts'
+import { MESSAGE_SAVED } from '../../shared/protocol/messages.ts'
 import type { Room } from '../../server/sync/room.ts'
 import { addNotes, note, noteTexts } from '../helpers/board.ts'
 import { connectClient, type TestClient } from '../helpers/client.ts'
@@ -32,8 +33,8 @@ async function setup(options: TestServerOptions) {
     cleanup.push(() => c.destroy())
     return c
   }
-  const raw = async (token = board.tokens.participant): Promise<RawSocket> => {
-    const socket = openRawSocket(server.url, board.id, token)
+  const raw = async (token = board.tokens.participant, query = ''): Promise<RawSocket> => {
+    const socket = openRawSocket(server.url, board.id, token, query)
     cleanup.push(() => socket.ws.close())
     await socket.opened
     return socket
@@ -152,12 +153,19 @@ describe('an update that removes many records', () => {
       })
       if (gone > 0) removals.push(gone)
     })
-    const facilitator = await raw(board.tokens.facilitator)
+    // It asks to be told what is stored: not before all of its update is.
+    const facilitator = await raw(board.tokens.facilitator, 'acks=1')
+    const ackedAt: string[][] = []
+    facilitator.ws.on('message', (data: Buffer) => {
+      if (data[0] === MESSAGE_SAVED) ackedAt.push(Object.keys(noteTexts(room.doc)))
+    })
     facilitator.send(updateFrame(cleared!))
 
     await eventually(() => expect(Object.keys(noteTexts(viewer.doc))).toEqual(['fresh']))
     expect(removals.length).toBeGreaterThan(1)
     expect(removals.reduce((a, b) => a + b, 0)).toBe(PASTED)
+    await eventually(() => expect(ackedAt.length).toBeGreaterThan(0))
+    expect(ackedAt.every((keys) => keys.length === 1 && keys[0] === 'fresh')).toBe(true)
     expect(open(facilitator)).toBe(true)
     // What is stored is the same.
     viewer.destroy()
