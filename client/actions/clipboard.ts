@@ -1,4 +1,4 @@
-import { connectors, items, LOCAL_ORIGIN, tags, topZ } from '../../shared/doc/index.ts'
+import { connectors, items, itemsToAdd, LOCAL_ORIGIN, tags, topZ } from '../../shared/doc/index.ts'
 import type { Point } from '../../shared/geometry/index.ts'
 import {
   copyPayload,
@@ -10,6 +10,8 @@ import type { Editor } from '../editor/editor.ts'
 import { withChildren } from '../editor/frames.ts'
 import { membershipChanges, membershipPatch } from '../editor/frames.ts'
 import { defineAction, hasSelection } from './registry.ts'
+import { UPDATE_LIMITS } from '../../shared/protocol/messages.ts'
+import { t } from '../i18n/i18n.ts'
 
 /** The last copy on this page, for when the system clipboard cannot be read. */
 let lastCopy: string | null = null
@@ -73,16 +75,27 @@ export function pastePayload(editor: Editor, payload: ClipboardPayload, at: Poin
     baseZ: topZ(doc),
     tags: editor.tags.all(),
   })
-  tags(doc).add(made.newTags, LOCAL_ORIGIN)
-  items(doc).add(made.items, LOCAL_ORIGIN)
-  connectors(doc).add(made.connectors, LOCAL_ORIGIN)
   // Loose post-its land on whatever poster they were pasted onto.
-  const all = items(doc).all()
+  const all = [...items(doc).all(), ...made.items]
   const loose = made.items.filter((i) => i.parentId === null).map((i) => i.id)
   const byId = new Map(all.map((i) => [i.id, i]))
   const patches = new Map<string, Record<string, unknown>>()
   for (const [id, m] of membershipChanges(loose, all))
     patches.set(id, membershipPatch(byId.get(id)!, m))
+  // The server takes at most UPDATE_LIMITS.structs new items in one update, and would close the
+  // board to us for a paste that makes more: refuse it here, saying how much goes at once.
+  const records = [...made.newTags, ...made.items, ...made.connectors]
+  let written = 0
+  for (const r of records) written += itemsToAdd(r)
+  for (const patch of patches.values()) written += Object.keys(patch).length + 1
+  if (written > UPDATE_LIMITS.structs) {
+    const most = Math.floor((UPDATE_LIMITS.structs / written) * records.length)
+    editor.view.set({ notice: t('paste-too-large', records.length, most) })
+    return
+  }
+  tags(doc).add(made.newTags, LOCAL_ORIGIN)
+  items(doc).add(made.items, LOCAL_ORIGIN)
+  connectors(doc).add(made.connectors, LOCAL_ORIGIN)
   items(doc).update(patches, LOCAL_ORIGIN)
   editor.select([...made.items.map((i) => i.id), ...made.connectors.map((c) => c.id)])
 }

@@ -8,6 +8,7 @@ import type { Editor } from '../editor/editor.ts'
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.tsx'
 import { ImageDrop } from '../images/ImageDrop.tsx'
+import { ActionNotice } from '../ui/ActionNotice.tsx'
 import { RemoteLayer } from '../remote/RemoteLayer.tsx'
 import { VersionBanner, VersionCanvas } from '../remote/VersionCanvas.tsx'
 import { useOpenVersion } from '../remote/versionView.ts'
@@ -150,6 +151,7 @@ function BoardView({
           {t('read-only-refused')}
         </div>
       )}
+      <ActionNotice editor={editor} />
       {version && <VersionBanner live={editor} open={version} />}
       {status.newerSchema && (
         <div className="banner" role="alert">

@@ -35,6 +35,8 @@ export interface ViewState {
   largeText: boolean
   /** Whether other people's cursors are drawn (a projector hides them unless asked). */
   showCursors: boolean
+  /** A message about this person's last action (a paste too large to send), until closed. */
+  notice: string | null
 }
 
 export const initialViewState = (): ViewState => ({
@@ -54,4 +56,5 @@ export const initialViewState = (): ViewState => ({
   pointer: null,
   largeText: false,
   showCursors: true,
+  notice: null,
 })

@@ -30,6 +30,7 @@ import {
   CLOSE_CONTENT_TOO_LARGE,
   CLOSE_FORBIDDEN,
   CLOSE_MALFORMED,
+  UPDATE_LIMITS,
   type Role,
 } from '../../shared/protocol/messages.ts'
 import {
@@ -58,17 +59,13 @@ export interface Writer {
   personId: string | null
 }
 
-/**
- * Most items and delete ranges one update may hold: above what a person's edits make (an
- * offline afternoon of them is a few thousand), and small enough that decoding, checking and
- * applying one update holds the event loop for tens of milliseconds at most. Larger updates
- * are sized by a worker before the main thread decodes them (update-screen.ts).
- */
-export const UPDATE_LIMITS = { structs: 10_000, deleteRanges: 10_000 }
+/** Larger updates are sized by a worker before the main thread decodes them (update-screen.ts). */
+export { UPDATE_LIMITS }
 
 export const updateTooLarge = (structs: number, deleteRanges: number): string =>
   `an update of ${structs} items and ${deleteRanges} deletions is more than one edit ` +
-  `(at most ${UPDATE_LIMITS.structs.toLocaleString('en')} of each)`
+  `(at most ${UPDATE_LIMITS.structs.toLocaleString('en')} items and ` +
+  `${UPDATE_LIMITS.deleteRanges.toLocaleString('en')} deletions)`
 class Refusal extends Error {
   constructor(
     readonly code: number,

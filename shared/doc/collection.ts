@@ -118,6 +118,18 @@ export function toPlain(ymap: RecordMap): Record<string, unknown> {
   return out
 }
 
+/**
+ * Yjs items adding this record makes: its map, a value per stored field, and a text's content.
+ * The server counts them against UPDATE_LIMITS.
+ */
+export function itemsToAdd(record: AnyRecord): number {
+  const textFields = recordTypes[record.kind].textFields as readonly string[]
+  let count = 1
+  for (const [key, value] of Object.entries(storedFields(record)))
+    count += textFields.includes(key) && String(value) !== '' ? 2 : 1
+  return count
+}
+
 /** What a new record stores: not its id, nor fields equal to their defaults, except text. */
 function storedFields(record: AnyRecord): RecordPatch {
   const type = recordTypes[record.kind]

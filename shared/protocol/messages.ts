@@ -41,6 +41,13 @@ export const CLOSE_LINK_REVOKED = 4410
  * more items or deletions than one edit makes (UPDATE_LIMITS).
  */
 export const CLOSE_CONTENT_TOO_LARGE = 4413
+/**
+ * Most items and delete ranges one update may hold: above what a person's edits make (2,000
+ * post-its pasted at once are 10,000 items; clearing 2,000 post-its that were each edited a few
+ * times deletes up to 20,000 ranges), and small enough that decoding and applying one update
+ * holds the server's event loop for about 10 ms.
+ */
+export const UPDATE_LIMITS = { structs: 10_000, deleteRanges: 30_000 }
 /** Too many messages or bytes per second, or too many sockets from one address. */
 export const CLOSE_RATE_LIMITED = 4429
 /** ws closes with 1009 itself when a message exceeds maxPayload. */
