@@ -71,9 +71,9 @@ describe('pastePayload', () => {
     pastePayload(editor, payloadOf(3_000), { x: 0, y: 0 })
     expect(updates).toBe(0)
     const notice = editor.view.get().notice
-    expect(notice).toContain('3000')
+    expect(notice).toContain('3,000')
     // A pasted post-it carries its author, place and times: about 11 items.
-    const most = Number(/about (\d+)/.exec(notice ?? '')?.[1])
+    const most = Number(/about ([\d,]+)/.exec(notice ?? '')?.[1]?.replace(',', ''))
     expect(most).toBeGreaterThan(800)
     expect(most * 10).toBeLessThanOrEqual(UPDATE_LIMITS.structs)
     pastePayload(editor, payloadOf(most), { x: 0, y: 0 })

@@ -11,7 +11,7 @@ import { withChildren } from '../editor/frames.ts'
 import { membershipChanges, membershipPatch } from '../editor/frames.ts'
 import { defineAction, hasSelection } from './registry.ts'
 import { UPDATE_LIMITS } from '../../shared/protocol/messages.ts'
-import { t } from '../i18n/i18n.ts'
+import { currentLocale, t } from '../i18n/i18n.ts'
 
 /** The last copy on this page, for when the system clipboard cannot be read. */
 let lastCopy: string | null = null
@@ -90,7 +90,8 @@ export function pastePayload(editor: Editor, payload: ClipboardPayload, at: Poin
   for (const patch of patches.values()) written += Object.keys(patch).length + 1
   if (written > UPDATE_LIMITS.structs) {
     const most = Math.floor((UPDATE_LIMITS.structs / written) * records.length)
-    editor.view.set({ notice: t('paste-too-large', records.length, most) })
+    const count = (n: number) => n.toLocaleString(currentLocale())
+    editor.view.set({ notice: t('paste-too-large', count(records.length), count(most)) })
     return
   }
   tags(doc).add(made.newTags, LOCAL_ORIGIN)

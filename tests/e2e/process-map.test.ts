@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startE2EApp, type E2EApp } from './app.ts'
 import { ARTIFACTS, browserAvailable, CHROMIUM, eventually } from './browser.ts'
 import { ProcessMapPage } from './pages/ProcessMapPage.ts'
+import { copyPayload } from '../../client/editor/clipboard.ts'
+import { recordTypes } from '../../shared/schema/index.ts'
 
 const run = browserAvailable()
 if (!run) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
@@ -198,6 +200,36 @@ describe.skipIf(!run)('process maps and posters in the browser', { timeout: 90_0
     expect(otherArrows[0]!.from.itemId).not.toBeNull()
     expect((await other.tags()).map((t) => t.name).sort()).toEqual(['3rd party', 'SRE'])
     await other.page.screenshot({ path: join(ARTIFACTS, 'pm-pasted-other-board.png') })
+  })
+
+  it('refuses a paste larger than one update holds, saying so, and stays editable', async () => {
+    const page = new ProcessMapPage(await newPage())
+    await page.createBoardOf(app.server.url, 'Big paste', 'blank')
+    const before = (await page.summary()).items.length
+    const notes = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        ...recordTypes.note.defaults(),
+        id: `big${i}`,
+        kind: 'note' as const,
+        x: (i % 40) * 220,
+        y: Math.floor(i / 40) * 220,
+        text: `idea ${i}`,
+      }))
+    const json = (n: number) =>
+      JSON.stringify(copyPayload(notes(n), [], new Set(), () => undefined))
+    await page.paste(json(2_000))
+    const notice = page.page.getByTestId('action-notice')
+    await notice.waitFor()
+    expect(await notice.textContent()).toMatch(/2,000.*Paste it in parts/)
+    await page.page.screenshot({ path: join(ARTIFACTS, 'pm-paste-too-large.png') })
+    expect((await page.summary()).items.length).toBe(before)
+    // Still connected and editable: a paste of a few hundred goes through.
+    await page.paste(json(300))
+    await eventually(
+      async () => (await page.summary()).items.length === before + 300,
+      'the smaller paste',
+    )
+    expect(await page.page.getByText('read-only', { exact: false }).count()).toBe(0)
   })
 
   it('keeps a free end where a deleted post-it was', async () => {
