@@ -12,7 +12,7 @@ import {
 } from '../../shared/protocol/messages.ts'
 import type { LimitSettings } from '../config.ts'
 import type { Logger } from '../logger.ts'
-import { Budget, type LimiterFactory, type Spent } from './limits.ts'
+import { Budget, type LimiterFactory } from './limits.ts'
 
 export interface FrameBudgets {
   connMessages: Budget
@@ -84,6 +84,10 @@ export class FrameGate {
     if (!this.draining) void this.drain()
   }
 
+  /**
+   * Delivers the waiting frames in order. Checks that are settled at once (budgets turned off,
+   * frames too small to screen) are not awaited: a frame is then handled in the turn it came.
+   */
   private async drain(): Promise<void> {
     this.draining = true
     try {
@@ -91,7 +95,12 @@ export class FrameGate {
       while (this.waiting.length > 0 && !this.stopped) {
         const frame = this.waiting.shift()!
         // Later frames wait for this one's verdict: they may build on it.
-        const refusal = (await this.check(frame)) ?? (await this.screen(frame))
+        const checked = this.check(frame)
+        let refusal = checked && (await checked)
+        if (!refusal) {
+          const screened = this.screen(frame)
+          refusal = screened && (await screened)
+        }
         if (this.stopped) return
         if (refusal) return this.stop(refusal)
         this.deliver(frame)
@@ -107,23 +116,31 @@ export class FrameGate {
     }
   }
 
-  private async check(frame: Uint8Array): Promise<Refusal | null> {
+  /** The first budget the frame is over; null at once when no budget is on. */
+  private check(frame: Uint8Array): Promise<Refusal | null> | null {
     const b = this.budgets
     const size = frame.length
-    const presence = frame[0] === MESSAGE_AWARENESS
-    const checks: [Promise<Spent>, string][] = [
-      [b.connMessages.spend(this.connKey), 'messages per second'],
-      [b.connBytes.spend(this.connKey, size), 'bytes per second'],
-      [b.addressMessages.spend(this.addressKey), 'messages per second from this address'],
-      [b.addressBytes.spend(this.addressKey, size), 'bytes per second from this address'],
-    ]
-    if (presence) {
-      checks.push([b.awarenessMessages.spend(this.connKey), 'presence updates per second'])
-      checks.push([b.awarenessBytes.spend(this.connKey, size), 'presence bytes per second'])
+    const checks: [Budget, string, number, string][] = []
+    const add = (budget: Budget, key: string, points: number, what: string) => {
+      if (budget.enabled) checks.push([budget, key, points, what])
     }
-    const spent = await Promise.all(checks.map(([p]) => p))
-    const over = spent.findIndex((s) => !s.ok)
-    return over < 0 ? null : { code: CLOSE_RATE_LIMITED, reason: `too many ${checks[over]![1]}` }
+    add(b.connMessages, this.connKey, 1, 'messages per second')
+    add(b.connBytes, this.connKey, size, 'bytes per second')
+    add(b.addressMessages, this.addressKey, 1, 'messages per second from this address')
+    add(b.addressBytes, this.addressKey, size, 'bytes per second from this address')
+    if (frame[0] === MESSAGE_AWARENESS) {
+      add(b.awarenessMessages, this.connKey, 1, 'presence updates per second')
+      add(b.awarenessBytes, this.connKey, size, 'presence bytes per second')
+    }
+    if (checks.length === 0) return null
+    return Promise.all(checks.map(([budget, key, points]) => budget.spend(key, points))).then(
+      (spent) => {
+        const over = spent.findIndex((s) => !s.ok)
+        return over < 0
+          ? null
+          : { code: CLOSE_RATE_LIMITED, reason: `too many ${checks[over]![3]}` }
+      },
+    )
   }
 
   private stop(refusal: Refusal): void {

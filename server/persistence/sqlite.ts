@@ -102,8 +102,19 @@ export class SqliteStore implements BoardStore {
     return tables.keys.map((k) => `${k} = ?`).join(' AND ')
   }
 
+  /** A transaction function, made once (the database is opened in the constructor). */
+  private transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+    let tx: Database.Transaction<(...args: A) => R> | null = null
+    return (...args) => (tx ??= this.db.transaction(fn))(...args)
+  }
+
+  /** Prepared once per SQL text: preparing costs more than running a small statement. */
+  private readonly statements = new Map<string, Database.Statement>()
+
   private stmt<T>(sql: string) {
-    return this.db.prepare<unknown[], T>(sql)
+    let statement = this.statements.get(sql)
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)))
+    return statement as Database.Statement<unknown[], T>
   }
 
   private readonly loadTx = (docId: string, after: number): StoredBoard | null => {
@@ -126,12 +137,14 @@ export class SqliteStore implements BoardStore {
     return { updates, seq: rows.at(-1)?.seq ?? Math.max(snap?.seq ?? 0, after) }
   }
 
+  private readonly load$ = this.transaction(this.loadTx)
+
   async load(docId: string): Promise<StoredBoard | null> {
-    return this.db.transaction(this.loadTx)(docId, 0)
+    return this.load$(docId, 0)
   }
 
   async loadAfter(docId: string, seq: number): Promise<StoredBoard | null> {
-    return this.db.transaction(this.loadTx)(docId, seq)
+    return this.load$(docId, seq)
   }
 
   /** Hands out `count` sequence numbers; returns the last one. Runs inside a transaction. */
@@ -148,18 +161,22 @@ export class SqliteStore implements BoardStore {
     ).get(atLeast, count, ...values)!.last_seq
   }
 
-  async append(docId: string, updates: readonly Uint8Array[]): Promise<number> {
-    const { tables: t, values } = docKey(docId)
-    const cols = t.keys.join(', ')
-    const marks = t.keys.map(() => '?').join(', ')
-    return this.db.transaction(() => {
+  private readonly append$ = this.transaction(
+    (docId: string, updates: readonly Uint8Array[]): number => {
+      const { tables: t, values } = docKey(docId)
+      const cols = t.keys.join(', ')
+      const marks = t.keys.map(() => '?').join(', ')
       const last = this.claimSeq(docId, updates.length)
       const insert = this.stmt(
         `INSERT INTO ${t.updates} (${cols}, seq, data) VALUES (${marks}, ?, ?)`,
       )
       updates.forEach((data, i) => insert.run(...values, last - updates.length + 1 + i, data))
       return last
-    })()
+    },
+  )
+
+  async append(docId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.append$(docId, updates)
   }
 
   async compact(docId: string, snapshot: Uint8Array, throughSeq?: number): Promise<void> {
