@@ -152,13 +152,12 @@ export class SqliteStore implements BoardStore {
     const { tables: t, values } = docKey(docId)
     const cols = t.keys.join(', ')
     const marks = t.keys.map(() => '?').join(', ')
-    this.stmt(
-      `INSERT INTO ${t.head} (${cols}, last_seq) VALUES (${marks}, ?) ON CONFLICT DO NOTHING`,
-    ).run(...values, atLeast)
+    // One statement: a new head starts at `atLeast`, as if it had been there all along.
     return this.stmt<{ last_seq: number }>(
-      `UPDATE ${t.head} SET last_seq = MAX(last_seq, ?) + ? WHERE ${this.where(t)}
+      `INSERT INTO ${t.head} (${cols}, last_seq) VALUES (${marks}, ? + ?)
+       ON CONFLICT (${cols}) DO UPDATE SET last_seq = MAX(last_seq, ?) + ?
        RETURNING last_seq`,
-    ).get(atLeast, count, ...values)!.last_seq
+    ).get(...values, atLeast, count, atLeast, count)!.last_seq
   }
 
   private readonly append$ = this.transaction(
