@@ -666,12 +666,13 @@ export class Room implements BusMember {
    * per sender, which is what keeps bursts from many writers cheap.
    */
   private relay(batch: PendingUpdate[]): Uint8Array {
-    const senders = new Set(batch.map((p) => p.origin))
-    const onlyOneSender = senders.size === 1
+    const sender = batch[0]!.origin
+    const onlyOneSender = batch.every((p) => p.origin === sender)
     const merged = mergeUpdates(batch.map((p) => p.update))
-    const frame = syncUpdate(merged)
+    // Encoded once for every connection, as the Buffer the socket would otherwise wrap per send.
+    const frame = asBuffer(syncUpdate(merged))
     for (const conn of this.conns.keys()) {
-      if (onlyOneSender && senders.has(conn)) continue
+      if (onlyOneSender && conn === sender) continue
       conn.relay(frame, 'update')
     }
     return merged
@@ -840,6 +841,9 @@ const RELAY_SPACING_PER_CONNECTION_MS = 0.04
 const MAX_RELAY_SPACING_MS = 25
 const relaySpacingMs = (connections: number) =>
   Math.min(MAX_RELAY_SPACING_MS, connections * RELAY_SPACING_PER_CONNECTION_MS)
+
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
 const mergeUpdates = (updates: readonly Uint8Array[]): Uint8Array =>
   updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[])
