@@ -14,6 +14,7 @@ import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from '../shared/protocol/messages.ts'
+import { LeanSocket } from './lean-socket.ts'
 
 const OPEN_TIMEOUT_MS = 15_000
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
@@ -40,6 +41,8 @@ export interface ClientOptions {
   onSaved?: (stateVector: Map<number, number>, now: number) => void
   /** The socket closed (by either side), with its close code. */
   onClose?: (code: number) => void
+  /** Speaks WebSocket through LeanSocket instead of `ws` (the capacity bench's load clients). */
+  lean?: boolean
 }
 
 export class BenchClient {
@@ -50,7 +53,7 @@ export class BenchClient {
   /** Resolves with performance.now() when sync step 2 was applied (the provider's 'synced'). */
   readonly synced: Promise<number>
   private resolveSynced!: (now: number) => void
-  private readonly ws: WebSocket
+  private readonly ws: WebSocket | LeanSocket
   /** Prefix of every message (the Hocuspocus document's name), empty for y-websocket. */
   private readonly prefix: Uint8Array
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
@@ -64,10 +67,10 @@ export class BenchClient {
     this.synced = new Promise((r) => (this.resolveSynced = r))
     const documentName = hocuspocusDocument(url)
     this.prefix = documentName === null ? new Uint8Array(0) : encodeString(documentName)
-    // Offers permessage-deflate as browsers do; the server decides whether it is used.
-    this.ws = new WebSocket(url)
+    // `ws` offers permessage-deflate as browsers do; the server decides whether it is used.
+    this.ws = opts.lean ? new LeanSocket(url) : new WebSocket(url)
     this.ws.on('message', (data: Buffer) => this.receive(data))
-    this.ws.on('close', (code) => {
+    this.ws.on('close', (code: number) => {
       this.closeCode = code
       opts.onClose?.(code)
     })
@@ -87,11 +90,11 @@ export class BenchClient {
         client.send(encodeSync(syncProtocol.messageYjsSyncStep1, sv))
         resolve(client)
       })
-      client.ws.once('unexpected-response', (_req, res) => {
+      client.ws.once('unexpected-response', (_req: unknown, res: { statusCode?: number }) => {
         clearTimeout(timer)
         reject(new Error(`upgrade refused: ${res.statusCode}`))
       })
-      client.ws.once('close', (code) => {
+      client.ws.once('close', (code: number) => {
         clearTimeout(timer)
         reject(new Error(`closed before open: ${code}`))
       })

@@ -41,6 +41,12 @@ export interface WorkerReport {
   maxBufferedBytes: number
 }
 
+/**
+ * Load clients speak WebSocket through LeanSocket (BENCH_CAPACITY_WS=1: through `ws`, as before):
+ * a thousand `ws` clients cost about as much CPU as the server they load.
+ */
+const LEAN = process.env.BENCH_CAPACITY_WS !== '1'
+
 type Message = { type: 'task'; task: WorkerTask } | { type: 'stop' }
 
 const send = (msg: unknown) => process.send?.(msg)
@@ -69,10 +75,10 @@ async function run(task: WorkerTask): Promise<void> {
   const editors = await openMany(
     task.editors,
     task.editorUrl,
-    (i) => ({ doc: docs[i], applyIncoming: false, onClose }),
+    (i) => ({ doc: docs[i], applyIncoming: false, onClose, lean: LEAN }),
     20,
   )
-  const viewers = await openMany(task.viewers, task.viewerUrl, () => ({ onClose }), 25)
+  const viewers = await openMany(task.viewers, task.viewerUrl, () => ({ onClose, lean: LEAN }), 25)
   const onThrottledClose = (code: number) => {
     if (stopping) return
     report.throttledClosed++
@@ -81,7 +87,7 @@ async function run(task: WorkerTask): Promise<void> {
   const slow = await openMany(
     task.throttled,
     task.viewerUrl,
-    () => ({ onClose: onThrottledClose }),
+    () => ({ onClose: onThrottledClose, lean: LEAN }),
     25,
   )
   for (const c of slow) c.throttle(task.throttleBytesPerSec)
