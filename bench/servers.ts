@@ -26,6 +26,9 @@ const HOST = '127.0.0.1'
 const START_TIMEOUT_MS = 30_000
 const STOP_TIMEOUT_MS = 5_000
 const CLK_TCK = 100
+/** Start-up is over once the CPU stood still for two steps (at most SETTLE_MAX_STEPS). */
+const SETTLE_STEP_MS = 100
+const SETTLE_MAX_STEPS = 30
 
 export interface Board {
   id: string
@@ -134,6 +137,23 @@ export class Target {
     ready.catch(() => {})
     await ready
     child.once('exit', () => log.end())
+    await this.settled()
+  }
+
+  /**
+   * Waits until the process is idle: listening comes before the last of its start-up work (ours
+   * starts a worker thread, tsx compiles), which is no part of what a scenario measures.
+   */
+  private async settled(): Promise<void> {
+    let last = this.cpuMs()
+    let quiet = 0
+    for (let i = 0; i < SETTLE_MAX_STEPS && quiet < 2; i++) {
+      await new Promise((r) => setTimeout(r, SETTLE_STEP_MS))
+      const now = this.cpuMs()
+      // /proc counts in clock ticks (10 ms): one tick in a step is idle.
+      quiet = now - last <= 1000 / CLK_TCK ? quiet + 1 : 0
+      last = now
+    }
   }
 
   /** Graceful stop (SIGTERM), then SIGKILL after a while. */
