@@ -27,28 +27,26 @@ export function ConnectorsLayer({ editor }: { editor: Editor }) {
   )
   const moving = useCameraMoving(editor)
   recordDrawn(list)
-  if (lowDetail) {
-    return (
-      <Layer name="connectors" listening={false}>
-        <BulkConnectors editor={editor} visible={visible} list={list} k={k} selection={selection} />
-      </Layer>
-    )
-  }
+  // One layer for both levels of detail (see ItemsLayer).
   return (
-    <Layer name="connectors" listening={!moving}>
-      {list.map((p) => (
-        <ConnectorShape
-          key={p.record.id}
-          record={p.record}
-          sx={p.start.x}
-          sy={p.start.y}
-          ex={p.end.x}
-          ey={p.end.y}
-          k={k}
-          selected={selection.has(p.record.id)}
-          editingLabel={editingLabel === p.record.id}
-        />
-      ))}
+    <Layer name="connectors" listening={!lowDetail && !moving}>
+      {lowDetail ? (
+        <BulkConnectors editor={editor} visible={visible} list={list} k={k} selection={selection} />
+      ) : (
+        list.map((p) => (
+          <ConnectorShape
+            key={p.record.id}
+            record={p.record}
+            sx={p.start.x}
+            sy={p.start.y}
+            ex={p.end.x}
+            ey={p.end.y}
+            k={k}
+            selected={selection.has(p.record.id)}
+            editingLabel={editingLabel === p.record.id}
+          />
+        ))
+      )}
     </Layer>
   )
 }

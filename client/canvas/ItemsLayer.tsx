@@ -23,12 +23,15 @@ export function ItemsLayer({ editor }: { editor: Editor }) {
   const ids = useSyncExternalStore(visible.subscribe, visible.get)
   const lowDetail = useStore(editor.view, (s) => isLowDetail(s.camera.scale))
   const moving = useCameraMoving(editor)
-  if (lowDetail) return <FarItems editor={editor} />
+  // One layer for both levels of detail: a new one would create its canvases again on the
+  // zoom that crosses the threshold, as the first fit of a big board does.
   return (
-    <Layer name="items" listening={!moving}>
-      {ids.map((id) => (
-        <ItemNode key={id} editor={editor} id={id} lowDetail={false} />
-      ))}
+    <Layer name="items" listening={lowDetail || !moving}>
+      {lowDetail ? (
+        <FarItems editor={editor} />
+      ) : (
+        ids.map((id) => <ItemNode key={id} editor={editor} id={id} lowDetail={false} />)
+      )}
     </Layer>
   )
 }
@@ -83,11 +86,11 @@ function FarItems({ editor }: { editor: Editor }) {
     })
   }
   return (
-    <Layer name="items">
+    <>
       <Shape sceneFunc={scene} listening={false} perfectDrawEnabled={false} />
       {raised.map((id) => (
         <ItemNode key={id} editor={editor} id={id} lowDetail />
       ))}
-    </Layer>
+    </>
   )
 }

@@ -97,7 +97,10 @@ export class Collection<T extends AnyRecord> {
       const ids = new Set<string>()
       for (const event of events) {
         if (event.target === map) {
-          for (const key of event.changes.keys.keys()) ids.add(key)
+          // The keys the transaction touched, without working out how each changed (which for
+          // a board's first sync means an entry for every record): the reader looks them up.
+          const keys = (event as Y.YMapEvent<unknown>).keysChanged
+          for (const key of keys) if (typeof key === 'string') ids.add(key)
         } else {
           const id = event.path[0]
           if (typeof id === 'string') ids.add(id)
