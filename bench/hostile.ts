@@ -135,7 +135,7 @@ const CASES: [string, (board: Uint8Array) => Uint8Array | null][] = [
 async function main() {
   const target = new Target('ours', {
     outDir: mkdtempSync(join(tmpdir(), 'bench-hostile-')),
-    profile: process.env.BENCH_PROFILE === '1',
+    profile: false,
   })
   await target.start()
   const http = `http://${HOST}:${target.port}`
