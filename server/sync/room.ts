@@ -83,7 +83,7 @@ export class Room implements BusMember {
   private storedVector: Uint8Array | null = null
   /** Frames that need the document and arrived before the build, replayed in order after it. */
   private backlog: [Connection, Uint8Array][] = []
-  /** Whether an update is being judged a slice at a time (see judge). */
+  /** Whether an update is being taken in over several turns (see takeInOverTurns). */
   private judging = false
   /** What would change the document, arrived while an update is judged: run after, in order. */
   private readonly waiting: (() => void)[] = []
@@ -141,7 +141,7 @@ export class Room implements BusMember {
     return this.ydoc
   }
 
-  /** Whether an update is being judged across event-loop turns right now. */
+  /** Whether an update is being judged or applied across event-loop turns right now. */
   get judgingUpdate(): boolean {
     return this.judging
   }
@@ -416,7 +416,18 @@ export class Room implements BusMember {
     } finally {
       this.judging = false
       this.applyingInParts = null
-      while (!this.judging && this.waiting.length > 0) this.waiting.shift()!()
+      this.runWaiting()
+    }
+  }
+
+  /** Runs what was held back, in order, until it is all done or another update takes turns. */
+  private runWaiting(): void {
+    while (!this.judging && this.waiting.length > 0) {
+      try {
+        this.waiting.shift()!()
+      } catch (err) {
+        this.log.error({ err }, 'held-back work failed')
+      }
     }
   }
 
