@@ -101,6 +101,8 @@ export function checkUpdate(
 export class UpdateJudgment {
   private readonly steps: Generator<void, Accepted, void> | null
   private verdict: Verdict | null = null
+  /** What ended the judgment other than a verdict (bytes that are no update): thrown again. */
+  private failure: unknown = null
 
   constructor(writer: Writer, doc: Y.Doc, update: Uint8Array, kind: RoomKind = 'board') {
     if (writer.role === 'viewer') {
@@ -111,6 +113,7 @@ export class UpdateJudgment {
 
   /** Judges for about `ms` milliseconds; the verdict once it is in, null while work is left. */
   work(ms: number): Verdict | null {
+    if (this.failure) throw this.failure
     if (this.verdict || !this.steps) return this.verdict
     const until = performance.now() + ms
     try {
@@ -129,7 +132,7 @@ export class UpdateJudgment {
           reason: err.message,
           missing: true,
         })
-      throw err
+      throw (this.failure = err)
     }
   }
 }
@@ -159,8 +162,7 @@ class UpdateCheck {
 
   /**
    * Throws a Refusal; returns how many items and delete ranges the update holds, and the
-   * records it removes. Steps (see
-   * readUpdateInSteps) every STEP writes or removals.
+   * records it removes. Steps (see readUpdateInSteps) every STEP writes or removals.
    */
   *run(update: Uint8Array): Generator<void, Accepted, void> {
     const { writes, removals, unknownDeletes, structs, deleteRanges } = yield* readUpdateInSteps(
