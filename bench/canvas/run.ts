@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
 import { startServer } from '../../server/app.ts'
 import { framesWhile, stats, type FrameArgs } from './measure.ts'
 import { seedUpdateApart } from './seed.ts'
@@ -36,6 +36,24 @@ interface CanvasHook {
   camera(): { x: number; y: number; scale: number }
 }
 type W = { __canvas?: CanvasHook }
+
+/** One of a page's CDP performance metrics (a time), read in ms whenever asked. */
+async function pageMetric(
+  page: Page,
+  name: 'ThreadTime' | 'TaskDuration',
+): Promise<{ read(): Promise<number>; detach(): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  return {
+    read: async () => {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+        metrics: { name: string; value: number }[]
+      }
+      return (metrics.find((m) => m.name === name)?.value ?? 0) * 1000
+    },
+    detach: () => cdp.detach(),
+  }
+}
 
 async function main() {
   if (process.env.BENCH_CANVAS_BUILD !== '0') {
@@ -108,14 +126,7 @@ async function main() {
       page.on('pageerror', (err) => say(`page error: ${err.message}`))
       // The page's main thread CPU time up to the first draw: steadier than wall time on a
       // shared machine, where the wall time also counts waiting for a core.
-      const cdp = await context.newCDPSession(page)
-      await cdp.send('Performance.enable')
-      const threadMs = async () => {
-        const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-          metrics: { name: string; value: number }[]
-        }
-        return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000
-      }
+      const threadMs = await pageMetric(page, 'ThreadTime')
 
       say(`opening the board (run ${run + 1} of ${RUNS})…`)
       await page.goto(board.links.facilitator)
@@ -152,8 +163,8 @@ async function main() {
           loaded: mark('board:loaded'),
         }
       })
-      const cpuMs = await threadMs()
-      await cdp.detach()
+      const cpuMs = await threadMs.read()
+      await threadMs.detach()
       say(
         `first full draw after ${Math.round(firstDrawMs)} ms (main thread CPU ${Math.round(cpuMs)} ms)`,
       )
@@ -169,25 +180,18 @@ async function main() {
     const firstDrawMs = median(draws)
     const cpuRuns = runs.map((r) => r.cpuMs)
     // The breakdown and the frame times are the last run's.
-    const { context, page, marks } = runs[RUNS - 1]!
+    const { page, marks } = runs[RUNS - 1]!
     const fitScale = await page.evaluate(() => (window as unknown as W).__canvas!.camera().scale)
     say(`median first full draw ${Math.round(firstDrawMs)} ms (zoom ${fitScale.toFixed(3)})`)
     await page.screenshot({ path: join(REPO, 'bench', 'results', 'canvas-fit.png') })
 
     say('panning zoomed to fit…')
     // Busy time of the page's main thread per frame (CDP metrics), beside the frame intervals.
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Performance.enable')
-    const taskMs = async () => {
-      const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-        metrics: { name: string; value: number }[]
-      }
-      return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000
-    }
+    const taskMs = await pageMetric(page, 'TaskDuration')
     const frames = async (args: FrameArgs) => {
-      const before = await taskMs()
+      const before = await taskMs.read()
       const deltas = await page.evaluate(framesWhile, args)
-      const busy = (await taskMs()) - before
+      const busy = (await taskMs.read()) - before
       return { ...stats(deltas), busyMsPerFrame: Math.round((busy / args.count) * 10) / 10 }
     }
     const panFit = await frames({ count: FRAMES, kind: 'pan', dx: 12 })
