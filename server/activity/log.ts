@@ -3,6 +3,7 @@
  * entry is written again), trimmed to the newest MAX_ENTRIES now and then, and when the board
  * leaves memory. Writes are batched per board.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { newId } from '../../shared/schema/index.ts'
 import type { ActivityEntry, ActivityKind } from '../../shared/history/types.ts'
 import type { Logger } from '../logger.ts'
@@ -130,7 +131,7 @@ export class ActivityLog {
     for (let from = 0; from < pending.length; from += PUT_MAX) {
       const batch = pending.slice(from, from + PUT_MAX)
       board.chain = board.chain.then(async () => {
-        if (from > 0) await new Promise((resolve) => setImmediate(resolve))
+        if (from > 0) await nextTurn()
         try {
           await this.store.activity.put(boardId, batch)
           this.uncompacted.add(boardId)

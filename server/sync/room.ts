@@ -13,6 +13,7 @@
  * that holds part of the board, or a server feature that reads the board builds it; frames that
  * need the document wait for the build, in order.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -819,8 +820,6 @@ const JUDGE_SLICE_MS = 4
 const REMOVALS_PER_TURN = 250
 /** Fresh starts of a judgment the server's own changes may cause before it is done in one go. */
 const MAX_RESTARTS = 2
-
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /** Presence client ids one connection may introduce (a stock client uses one). */
 const MAX_PRESENCE_IDS = 4
